@@ -1,0 +1,20 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "activ",
+  products: [
+    .library(name: "Activations", targets: ["Activations"]),
+    .executable(name: "activ", targets: ["activ"]),
+  ],
+  targets: [
+    // The math: every activation's value and derivative, its parameters and the catalogue.
+    // No I/O, no Foundation, so other packages can depend on it cheaply.
+    .target(name: "Activations"),
+    // The command line: argument parser, commands and writers, testable in-process.
+    .target(name: "ActivCLI", dependencies: ["Activations"]),
+    .executableTarget(name: "activ", dependencies: ["ActivCLI"]),
+    .testTarget(name: "ActivationsTests", dependencies: ["Activations"]),
+    .testTarget(name: "ActivCLITests", dependencies: ["ActivCLI", "Activations"]),
+  ]
+)

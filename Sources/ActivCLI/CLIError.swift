@@ -1,0 +1,119 @@
+import Activations
+
+/// activ's exit statuses (BSD `sysexits.h` values, so shells and scripts can tell them apart).
+public enum ExitCode: Int32, Sendable {
+  case success = 0
+  /// The command line is wrong: unknown command, option, function or parameter, a bad number,
+  /// MIN >= MAX, non-finite bounds, too many points.
+  case usage = 64
+  /// The input data is wrong (a line of `--input` that is not a number).
+  case dataError = 65
+  /// The input file is missing or unreadable.
+  case noInput = 66
+  /// The output file cannot be created.
+  case cannotCreate = 73
+  /// Writing failed (disk full, I/O error).
+  case ioError = 74
+}
+
+/// Everything that stops a command. Messages, hints and exit codes are rendered here only.
+public enum CLIError: Error, Equatable {
+  case unknownCommand(String, suggestion: String?)
+  case unknownOption(command: String, option: String, suggestion: String?)
+  case missingOptionValue(option: String, valueName: String)
+  case flagTakesNoValue(option: String)
+  case badOptionValue(option: String, value: String, expected: String)
+  case repeatedOption(option: String)
+  case conflictingOptions(String, String)
+  case missingArgument(command: String, name: String)
+  case unexpectedArgument(command: String, value: String)
+  case badNumber(name: String, text: String)
+  case emptyRange(min: String, max: String)
+  case tooManyPoints(count: String, limit: Int)
+  case spec(SpecError)
+  case unreadableInput(path: String, reason: String)
+  case badInputLine(source: String, line: Int, text: String)
+  case cannotCreateOutput(path: String, reason: String)
+  case writeFailed(target: String, reason: String)
+  /// Standard output's reader went away (`| head`): not an error, the run just stops quietly.
+  case outputClosed
+
+  public var exitCode: ExitCode {
+    switch self {
+    case .unreadableInput: return .noInput
+    case .badInputLine: return .dataError
+    case .cannotCreateOutput: return .cannotCreate
+    case .writeFailed: return .ioError
+    case .outputClosed: return .success
+    default: return .usage
+    }
+  }
+
+  /// The one-line message after `error: `.
+  public var message: String {
+    switch self {
+    case .unknownCommand(let name, let suggestion):
+      return "unknown command '\(name)'" + didYouMean(suggestion)
+    case .unknownOption(let command, let option, let suggestion):
+      return "unknown option '\(option)' for '\(command)'" + didYouMean(suggestion)
+    case .missingOptionValue(let option, let valueName):
+      return "option '\(option)' needs a value (\(option) \(valueName))"
+    case .flagTakesNoValue(let option):
+      return "option '\(option)' takes no value"
+    case .badOptionValue(let option, let value, let expected):
+      return "bad value '\(value)' for \(option); expected \(expected)"
+    case .repeatedOption(let option):
+      return "option '\(option)' is given more than once; give it once"
+    case .conflictingOptions(let a, let b):
+      return "options '\(a)' and '\(b)' cannot be used together; choose one"
+    case .missingArgument(let command, let name):
+      return "'\(command)' needs \(name)"
+    case .unexpectedArgument(let command, let value):
+      return "unexpected argument '\(value)' for '\(command)'"
+    case .badNumber(let name, let text):
+      return "\(name) '\(text)' is not a finite decimal number (like -3, 0.5 or 1e-3)"
+    case .emptyRange(let min, let max):
+      return "MIN (\(min)) must be less than MAX (\(max))"
+    case .tooManyPoints(let count, let limit):
+      return "\(count) points is more than activ writes (at most \(limit)); use a larger --step or fewer --points"
+    case .spec(let error):
+      return error.description
+    case .unreadableInput(let path, let reason):
+      return "cannot read input '\(path)': \(reason)"
+    case .badInputLine(let source, let line, let text):
+      return "\(source):\(line): '\(text)' is not a number"
+    case .cannotCreateOutput(let path, let reason):
+      return "cannot create output file '\(path)': \(reason)"
+    case .writeFailed(let target, let reason):
+      return "cannot write to \(target): \(reason)"
+    case .outputClosed:
+      return ""
+    }
+  }
+
+  /// Lines after the message that say how to go on.
+  func hints(command: String?) -> [String] {
+    let usage = command.map { "run 'activ help \($0)' for usage" } ?? "run 'activ --help' for usage"
+    switch self {
+    case .unknownCommand:
+      return ["the commands are: " + Commands.all.map(\.spec.name).joined(separator: ", ")]
+    case .spec(.unknownFunction):
+      return ["run 'activ list' for the catalogue"]
+    case .spec(.syntax):
+      return ["a spec looks like mish, elu(alpha=0.5) or leaky_relu(0.2); quote it in the shell"]
+    case .badInputLine:
+      return [
+        "input holds one number per line (the first column of a CSV); blank lines and lines "
+          + "starting with # are skipped"
+      ]
+    case .unreadableInput, .cannotCreateOutput, .writeFailed, .outputClosed:
+      return []
+    default:
+      return [usage]
+    }
+  }
+}
+
+private func didYouMean(_ suggestion: String?) -> String {
+  suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+}

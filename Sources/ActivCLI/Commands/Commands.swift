@@ -1,0 +1,64 @@
+import Activations
+
+/// A command: its declaration and what it does with a parsed command line.
+struct Command: Sendable {
+  let spec: CommandSpec
+  let run: @Sendable (ParsedArguments, Console) throws(CLIError) -> Void
+}
+
+/// The commands, in the order help lists them.
+enum Commands {
+  static let all: [Command] = [
+    Command(spec: Evaluate.evalSpec) { parsed, console throws(CLIError) in
+      try Evaluate.run(parsed, console: console, mode: .eval)
+    },
+    Command(spec: Evaluate.gradSpec) { parsed, console throws(CLIError) in
+      try Evaluate.run(parsed, console: console, mode: .grad)
+    },
+    Command(spec: Evaluate.tableSpec) { parsed, console throws(CLIError) in
+      try Evaluate.run(parsed, console: console, mode: .table)
+    },
+    Command(spec: ListCommand.spec) { parsed, console throws(CLIError) in
+      try ListCommand.run(parsed, console: console)
+    },
+    Command(spec: InfoCommand.spec) { parsed, console throws(CLIError) in
+      try InfoCommand.run(parsed, console: console)
+    },
+  ]
+
+  static func named(_ name: String) -> Command? { all.first { $0.spec.name == name } }
+}
+
+/// The output options every command shares, read once from a parsed command line.
+struct OutputSettings {
+  var format: OutputFormat
+  var numbers: NumberStyle
+  var header: Bool
+  var path: String?
+
+  init(_ parsed: ParsedArguments, defaultFormat: OutputFormat = .csv) {
+    format = parsed.value(SharedOptions.format).flatMap(OutputFormat.init(rawValue:)) ?? defaultFormat
+    numbers = parsed.value(SharedOptions.precision).flatMap(Int.init).map(NumberStyle.significant) ?? .shortest
+    header = !parsed.has(SharedOptions.noHeader)
+    path = parsed.value(SharedOptions.output)
+  }
+
+  /// Opens the target, writes the records `body` produces, and commits; on any failure the target
+  /// is abandoned, so a file is either complete or untouched.
+  func write(
+    header fields: [String], alignments: [RecordWriter.Alignment], console: Console,
+    body: (RecordWriter) throws(CLIError) -> Void
+  ) throws(CLIError) {
+    let target = try OutputTarget.open(path, console: console)
+    do {
+      let writer = try RecordWriter(
+        format: format, target: target, header: header ? fields : nil, alignments: alignments)
+      try body(writer)
+      try writer.finish()
+      try target.commit()
+    } catch {
+      target.abandon()
+      throw error
+    }
+  }
+}

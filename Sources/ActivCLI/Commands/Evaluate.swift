@@ -1,0 +1,155 @@
+import Activations
+
+/// `eval`, `grad` and `table`: functions evaluated on a grid or on numbers from a file.
+enum Evaluate {
+  enum Mode {
+    /// x and f (and f′ with --grad) for one function.
+    case eval
+    /// x and f′ for one function.
+    case grad
+    /// x and each function (and each f′ with --grad), side by side.
+    case table
+  }
+
+  static let rangeHelp = PositionalSpec(
+    name: "MIN MAX", help: "The range, both ends included (default -5 5). Negative numbers need no quoting.")
+  static let gridDiscussion =
+    "Without --points or --step the grid has about 100 intervals of a round step (1, 2 or 5 × 10^k), "
+    + "so x prints as short decimals; MIN and MAX are always included. Numbers are printed in the "
+    + "shortest form that reads back exactly, independent of the locale."
+  static let specDiscussion =
+    "A SPEC names a function, optionally with parameters: mish, elu(alpha=0.5), leaky_relu(0.2), "
+    + "gelu(approximate=tanh). Quote specs with parentheses in the shell. Names ignore case, '_' and '-'."
+
+  static let evalSpec = CommandSpec(
+    name: "eval", abstract: "Evaluate a function (and its derivative) over a range, as CSV.",
+    positionalUsage: "SPEC [MIN MAX]",
+    positionals: [PositionalSpec(name: "SPEC", help: "The function, e.g. mish or 'elu(alpha=0.5)'."), rangeHelp],
+    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4
+      + [SharedOptions.help],
+    discussion: [specDiscussion, gridDiscussion],
+    examples: [
+      "activ eval mish -3 3", "activ eval 'elu(alpha=0.5)' -2 2 --grad --points 5",
+      "activ eval gelu --input xs.txt", "activ eval sigmoid -6 6 --format table --precision 6",
+    ])
+
+  static let gradSpec = CommandSpec(
+    name: "grad", abstract: "Evaluate a function's derivative over a range, as CSV.",
+    positionalUsage: "SPEC [MIN MAX]",
+    positionals: [PositionalSpec(name: "SPEC", help: "The function, e.g. relu or 'swish(beta=2)'."), rangeHelp],
+    options: SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4 + [SharedOptions.help],
+    discussion: [
+      specDiscussion, gridDiscussion,
+      "At a kink the derivative follows PyTorch's autograd (relu'(0) = 0); 'activ info SPEC' says which side.",
+    ],
+    examples: ["activ grad relu -1 1 --points 5", "activ grad 'gelu(approximate=tanh)' -4 4"])
+
+  static let tableSpec = CommandSpec(
+    name: "table", abstract: "Several functions side by side on one grid, as CSV.",
+    positionalUsage: "SPEC... [MIN MAX]",
+    positionals: [PositionalSpec(name: "SPEC...", help: "One or more functions."), rangeHelp],
+    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4
+      + [SharedOptions.help],
+    discussion: [
+      specDiscussion,
+      "The last two arguments are the range when both are numbers. With --grad each function's "
+        + "derivative column follows its value column.",
+      gridDiscussion,
+    ],
+    examples: ["activ table relu gelu mish -3 3", "activ table sigmoid tanh --grad --format table"])
+
+  static func run(_ parsed: ParsedArguments, console: Console, mode: Mode) throws(CLIError) {
+    let command = mode == .eval ? "eval" : (mode == .grad ? "grad" : "table")
+    var words = parsed.positionals
+    var range: (Bound, Bound)?
+    // Trailing numbers are the range: two of them, or an error that says so.
+    switch words.reversed().prefix(while: looksLikeNumber).count {
+    case 0: break
+    case 1: throw .missingArgument(command: command, name: "both MIN and MAX (got only '\(words.last!)')")
+    default:
+      range = (try bound(words[words.count - 2], name: "MIN"), try bound(words[words.count - 1], name: "MAX"))
+      words.removeLast(2)
+    }
+    guard !words.isEmpty else { throw .missingArgument(command: command, name: "a function SPEC") }
+    if mode != .table && words.count > 1 { throw .unexpectedArgument(command: command, value: words[1]) }
+
+    if parsed.has(SharedOptions.points) && parsed.has(SharedOptions.step) {
+      throw .conflictingOptions("--points", "--step")
+    }
+    if parsed.has(SharedOptions.input) {
+      for other in [SharedOptions.points, SharedOptions.step] where parsed.has(other) {
+        throw .conflictingOptions("--input", other.displayName)
+      }
+      if range != nil { throw .conflictingOptions("--input", "MIN MAX") }
+    }
+
+    let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
+    var functions: [BoundActivation] = []
+    for word in words {
+      do {
+        functions.append(try Catalogue.bind(word, context: context))
+      } catch {
+        throw .spec(error)
+      }
+    }
+
+    let grid: Grid
+    if let path = parsed.value(SharedOptions.input) {
+      grid = Grid(values: try InputReader.numbers(from: path, console: console))
+    } else {
+      let (low, high) = range ?? (Bound(text: "-5", value: -5), Bound(text: "5", value: 5))
+      guard low.value < high.value else { throw .emptyRange(min: low.text, max: high.text) }
+      if let points = parsed.value(SharedOptions.points).flatMap(Int.init) {
+        grid = .evenlySpaced(from: low, to: high, count: points)
+      } else if let step = parsed.value(SharedOptions.step) {
+        grid = try .stepped(from: low, step: Bound(text: step, value: parseDecimal(step)!), to: high)
+      } else {
+        grid = .automatic(from: low.value, to: high.value)
+      }
+    }
+
+    let withValue = mode != .grad
+    let withGradient = mode == .grad || parsed.has(SharedOptions.grad)
+    var header = ["x"]
+    for function in functions {
+      if withValue { header.append(function.label) }
+      if withGradient { header.append(function.label + "_grad") }
+    }
+    let settings = OutputSettings(parsed)
+    let numbers = settings.numbers
+    try settings.write(
+      header: header, alignments: Array(repeating: .right, count: header.count), console: console
+    ) { writer throws(CLIError) in
+      var row: [String] = []
+      row.reserveCapacity(header.count)
+      for i in 0..<grid.count {
+        let x = grid.point(i)
+        row.removeAll(keepingCapacity: true)
+        row.append(numbers.format(x))
+        for function in functions {
+          if withValue { row.append(numbers.format(function.value(x))) }
+          if withGradient { row.append(numbers.format(function.derivative(x))) }
+        }
+        try writer.write(row)
+      }
+    }
+  }
+
+  /// A range bound: a finite decimal.
+  static func bound(_ text: String, name: String) throws(CLIError) -> Bound {
+    guard let value = parseDecimal(text) else { throw .badNumber(name: name, text: text) }
+    return Bound(text: text, value: value)
+  }
+
+  /// Whether a positional is meant as a number (so `table` can tell its range from its specs):
+  /// it starts with a digit, a sign or a point, or is a non-finite word.
+  static func looksLikeNumber(_ word: String) -> Bool {
+    guard let first = word.utf8.first else { return false }
+    if (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "-")
+      || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+    {
+      return true
+    }
+    return ["inf", "infinity", "nan"].contains(word.lowercased())
+  }
+}

@@ -1,0 +1,65 @@
+import Activations
+
+/// Reads the numbers of `--input`: one per line, or the first column of a CSV/TSV.
+///
+/// Blank lines and lines whose first non-space character is `#` are skipped; a UTF-8 byte-order
+/// mark and CRLF line ends are accepted. Besides decimals, `nan`, `inf` and `-inf` are accepted
+/// (case-insensitive), since activ's own output can contain them. Anything else stops the run with
+/// a data error naming the line, before any output is written.
+enum InputReader {
+  static func numbers(from path: String, console: Console) throws(CLIError) -> [Double] {
+    let bytes: [UInt8]
+    let source = path == "-" ? "<stdin>" : path
+    do {
+      bytes = path == "-" ? try console.input() : try POSIX.readFile(path)
+    } catch {
+      throw .unreadableInput(path: source, reason: error.message)
+    }
+    return try parse(bytes, source: source)
+  }
+
+  static func parse(_ bytes: [UInt8], source: String) throws(CLIError) -> [Double] {
+    var values: [Double] = []
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    var lineNumber = 0
+    for rawLine in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      lineNumber += 1
+      var line = rawLine
+      if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+      let field = line.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\t") }
+      let trimmed = field.drop { $0 == 32 }.reversed().drop { $0 == 32 }.reversed()
+      let text = String(decoding: trimmed, as: UTF8.self)
+      if text.isEmpty && line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+      if line.drop(while: { $0 == 32 || $0 == 9 }).first == UInt8(ascii: "#") { continue }
+      guard !trimmed.contains(0), let value = number(text) else {
+        throw .badInputLine(source: source, line: lineNumber, text: printable(line))
+      }
+      values.append(value)
+    }
+    return values
+  }
+
+  private static func number(_ text: String) -> Double? {
+    if let value = parseDecimal(text) { return value }
+    switch text.lowercased() {
+    case "nan", "+nan", "-nan": return .nan
+    case "inf", "+inf", "infinity", "+infinity": return .infinity
+    case "-inf", "-infinity": return -.infinity
+    default: return nil
+    }
+  }
+
+  /// The line as it can be shown in one message line: control bytes escaped, long lines cut.
+  private static func printable(_ line: ArraySlice<UInt8>) -> String {
+    var text = ""
+    for byte in line.prefix(60) {
+      if byte < 32 || byte == 127 {
+        text += byte == 0 ? "\\0" : "\\x" + String(byte, radix: 16)
+      } else {
+        text.unicodeScalars.append(Unicode.Scalar(byte))
+      }
+    }
+    return line.count > 60 ? text + "…" : text
+  }
+}

@@ -1,0 +1,222 @@
+import Activations
+
+/// A decimal written as an integer mantissa and a power of ten, `mantissa·10^exponent`, so grid
+/// points can be formed exactly and rounded once: `-2.95` is `-295·10⁻²`.
+struct ScaledDecimal: Equatable {
+  var mantissa: Int64
+  var exponent: Int
+
+  /// Integers this small convert to `Double` exactly.
+  static let exactLimit: Int64 = 1 << 53
+
+  /// Reads a decimal such as `-2.95` or `1e-3`; nil if it has more digits than fit exactly.
+  init?(_ text: String) {
+    var digits: Int64 = 0
+    var exponent = 0
+    var negative = false
+    var sawPoint = false
+    var bytes = Substring(text).utf8[...]
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      negative = first == UInt8(ascii: "-")
+      bytes = bytes.dropFirst()
+    }
+    while let c = bytes.first {
+      if c == UInt8(ascii: ".") {
+        sawPoint = true
+      } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+        let (times10, overflow1) = digits.multipliedReportingOverflow(by: 10)
+        let (next, overflow2) = times10.addingReportingOverflow(Int64(c - UInt8(ascii: "0")))
+        guard !overflow1, !overflow2, next < ScaledDecimal.exactLimit else { return nil }
+        digits = next
+        if sawPoint { exponent -= 1 }
+      } else {
+        break
+      }
+      bytes = bytes.dropFirst()
+    }
+    if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+      guard let power = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), abs(power) < 400
+      else { return nil }
+      exponent += power
+    } else if !bytes.isEmpty {
+      return nil
+    }
+    self.mantissa = negative ? -digits : digits
+    self.exponent = exponent
+  }
+
+  init(mantissa: Int64, exponent: Int) {
+    self.mantissa = mantissa
+    self.exponent = exponent
+  }
+
+  /// The nearest double to `mantissa·10^exponent`, when one IEEE operation on exact operands gives
+  /// it (|mantissa| < 2⁵³, |exponent| <= 22); nil otherwise.
+  static func double(mantissa: Int64, exponent: Int) -> Double? {
+    guard abs(mantissa) < exactLimit, abs(exponent) <= 22 else { return nil }
+    let m = Double(mantissa)
+    let power = powersOfTen[abs(exponent)]
+    return exponent >= 0 ? m * power : m / power
+  }
+
+  /// This value at a smaller exponent (more digits), if the mantissa still fits.
+  func rescaled(to newExponent: Int) -> Int64? {
+    guard newExponent <= exponent, exponent - newExponent <= 18 else { return nil }
+    let (scaled, overflow) = mantissa.multipliedReportingOverflow(by: Int64(integerPowersOfTen[exponent - newExponent]))
+    return overflow || abs(scaled) >= ScaledDecimal.exactLimit ? nil : scaled
+  }
+}
+
+private let powersOfTen: [Double] = (0...22).map { exponent in
+  var value = 1.0
+  for _ in 0..<exponent { value *= 10 }
+  return value
+}
+private let integerPowersOfTen: [UInt64] = (0...18).map { exponent in
+  var value: UInt64 = 1
+  for _ in 0..<exponent { value *= 10 }
+  return value
+}
+
+/// The x values a command evaluates at: a count and a way to get the i-th point without storing
+/// them all, so `--points 100000001` streams in constant memory.
+struct Grid {
+  /// The most points one run writes: 10⁹ (about 20 GB of CSV), so a typo cannot start a run that
+  /// never ends; larger runs can be split by range.
+  static let maximumPoints = 1_000_000_000
+
+  let count: Int
+  let point: (Int) -> Double
+
+  /// Points from a list (`--input`).
+  init(values: [Double]) {
+    count = values.count
+    point = { values[$0] }
+  }
+
+  private init(count: Int, point: @escaping (Int) -> Double) {
+    self.count = count
+    self.point = point
+  }
+
+  /// The default grid: MIN, the multiples of a round step (1, 2 or 5 × 10ᵏ, chosen so there are
+  /// about 100 intervals) strictly between MIN and MAX, then MAX. Multiples are formed as
+  /// `n·m·10ᵏ` with one rounding, so they print as short decimals (-2.95, never
+  /// -2.9500000000000002).
+  static func automatic(from low: Double, to high: Double) -> Grid {
+    let span = high - low
+    guard span.isFinite, span > 0 else { return Grid(values: [low, high]) }
+    let (stepMantissa, stepExponent) = roundStep(span / 100)
+    let step = ScaledDecimal.double(mantissa: stepMantissa, exponent: stepExponent) ?? span / 100
+    let first = (low / step).rounded(.down)
+    let last = (high / step).rounded(.up)
+    guard abs(first) < 1e12, abs(last) < 1e12 else { return Grid(values: [low, high]) }
+    var values = [low]
+    var n = Int64(first)
+    while n <= Int64(last) {
+      let x = ScaledDecimal.double(mantissa: n * stepMantissa, exponent: stepExponent) ?? Double(n) * step
+      if x > low && x < high { values.append(x) }
+      n += 1
+    }
+    values.append(high)
+    return Grid(values: values)
+  }
+
+  /// The round step nearest (in ratio) to `raw`: (mantissa, exponent) with mantissa 1, 2 or 5.
+  static func roundStep(_ raw: Double) -> (Int64, Int) {
+    let exponent = (raw.isFinite && raw > 0 ? raw : 1).exponentOfTen
+    var best: (Int64, Int) = (1, exponent)
+    var bestRatio = Double.infinity
+    for e in [exponent, exponent + 1] {
+      for m: Int64 in [1, 2, 5] {
+        let candidate = Double(m) * tenTo(e)
+        let ratio = max(candidate / raw, raw / candidate)
+        if ratio < bestRatio {
+          bestRatio = ratio
+          best = (m, e)
+        }
+      }
+    }
+    return best
+  }
+
+  /// `count` evenly spaced points, both ends included. When MIN and MAX are short decimals the
+  /// i-th point is the exact rational (MIN·(N−1−i) + MAX·i)/(N−1) rounded once; otherwise
+  /// MIN + i·h, with MAX itself as the last point.
+  static func evenlySpaced(from low: Bound, to high: Bound, count: Int) -> Grid {
+    let intervals = Int64(count - 1)
+    if let a = ScaledDecimal(low.text), let b = ScaledDecimal(high.text) {
+      let exponent = min(a.exponent, b.exponent)
+      if let am = a.rescaled(to: exponent), let bm = b.rescaled(to: exponent),
+        exponent <= 0, exponent >= -18,
+        max(abs(am), abs(bm)).multipliedReportingOverflow(by: intervals).overflow == false,
+        max(abs(am), abs(bm)) * intervals < ScaledDecimal.exactLimit
+      {
+        let (denominator, overflow) = intervals.multipliedReportingOverflow(by: Int64(integerPowersOfTen[-exponent]))
+        if !overflow && denominator < ScaledDecimal.exactLimit {
+          let d = Double(denominator)
+          return Grid(count: count) { i in
+            let i64 = Int64(i)
+            return Double(am * (intervals - i64) + bm * i64) / d
+          }
+        }
+      }
+    }
+    let h = (high.value - low.value) / Double(intervals)
+    return Grid(count: count) { i in
+      i == count - 1 ? high.value : low.value.addingProduct(Double(i), h)
+    }
+  }
+
+  /// MIN, MIN+H, … up to and including the last point <= MAX. When MIN, H and MAX are short
+  /// decimals, point i is the exact decimal MIN + i·H rounded once, and the count is exact
+  /// (MAX is included when (MAX − MIN)/H is a whole number); otherwise MIN + i·H in floating point.
+  static func stepped(from low: Bound, step: Bound, to high: Bound) throws(CLIError) -> Grid {
+    let span = (high.value - low.value) / step.value
+    guard span < Double(maximumPoints) else {
+      throw .tooManyPoints(count: shortestDecimal((span + 1).rounded(.down)), limit: maximumPoints)
+    }
+    if let a = ScaledDecimal(low.text), let s = ScaledDecimal(step.text), let b = ScaledDecimal(high.text) {
+      let exponent = min(a.exponent, s.exponent, b.exponent)
+      if let am = a.rescaled(to: exponent), let sm = s.rescaled(to: exponent),
+        let bm = b.rescaled(to: exponent), sm > 0, ScaledDecimal.double(mantissa: bm, exponent: exponent) != nil
+      {
+        let count = Int((bm - am) / sm) + 1
+        return Grid(count: count) { i in
+          ScaledDecimal.double(mantissa: am + Int64(i) * sm, exponent: exponent)!
+        }
+      }
+    }
+    let count = Int(span.rounded(.down)) + 1
+    return Grid(count: count) { i in low.value.addingProduct(Double(i), step.value) }
+  }
+}
+
+/// A number from the command line: its text (for exact decimal arithmetic) and its value.
+struct Bound {
+  var text: String
+  var value: Double
+}
+
+private func tenTo(_ e: Int) -> Double {
+  var value = 1.0
+  if e >= 0 { for _ in 0..<e { value *= 10 } } else { for _ in 0..<(-e) { value /= 10 } }
+  return value
+}
+
+extension Double {
+  /// floor(log10(self)) for a positive finite value.
+  fileprivate var exponentOfTen: Int {
+    var e = 0
+    var v = self
+    while v >= 10 {
+      v /= 10
+      e += 1
+    }
+    while v < 1 {
+      v *= 10
+      e -= 1
+    }
+    return e
+  }
+}

@@ -1,0 +1,106 @@
+import Activations
+
+/// The output layouts every command offers.
+enum OutputFormat: String, CaseIterable, Sendable {
+  /// RFC 4180 CSV: comma-separated, fields with `,`, `"` or line breaks quoted.
+  case csv
+  /// Tab-separated, one record per line.
+  case tsv
+  /// Aligned columns for reading at a terminal.
+  case table
+}
+
+/// How numbers are written: shortest round-trip (the default), or a fixed number of significant
+/// digits. Neither depends on the locale.
+enum NumberStyle: Equatable {
+  case shortest
+  case significant(Int)
+
+  func format(_ x: Double) -> String {
+    switch self {
+    case .shortest: return shortestDecimal(x)
+    case .significant(let digits):
+      return x.isFinite ? POSIX.formatSignificant(x, precision: digits) : shortestDecimal(x)
+    }
+  }
+}
+
+/// Writes records (a header and rows of fields) in the chosen format. CSV and TSV stream; the
+/// table layout needs every row's width first, so it keeps the rows until `finish`.
+final class RecordWriter {
+  enum Alignment {
+    case left
+    case right
+  }
+
+  private let format: OutputFormat
+  private let target: OutputTarget
+  private let alignments: [Alignment]
+  private var pending: [[String]] = []
+
+  init(format: OutputFormat, target: OutputTarget, header: [String]?, alignments: [Alignment]) throws(CLIError) {
+    self.format = format
+    self.target = target
+    self.alignments = alignments
+    if let header { try write(header) }
+  }
+
+  func write(_ fields: [String]) throws(CLIError) {
+    switch format {
+    case .table:
+      pending.append(fields)
+    case .csv, .tsv:
+      let writer = target.writer
+      for (i, field) in fields.enumerated() {
+        if i > 0 { writer.append(byte: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t")) }
+        writer.append(format == .csv ? csvField(field) : tsvField(field))
+      }
+      writer.append(byte: UInt8(ascii: "\n"))
+      try target.flushIfFull()
+    }
+  }
+
+  /// Writes what the table layout held back; the caller then commits the target.
+  func finish() throws(CLIError) {
+    guard format == .table, !pending.isEmpty else { return }
+    let columns = pending.map(\.count).max() ?? 0
+    var widths = [Int](repeating: 0, count: columns)
+    for row in pending {
+      for (i, field) in row.enumerated() { widths[i] = max(widths[i], field.count) }
+    }
+    let writer = target.writer
+    for row in pending {
+      var line = ""
+      for (i, field) in row.enumerated() {
+        let padding = String(repeating: " ", count: widths[i] - field.count)
+        let isLast = i == row.count - 1
+        if i > 0 { line += "  " }
+        switch i < alignments.count ? alignments[i] : .left {
+        case .right: line += padding + field
+        case .left: line += isLast ? field : field + padding
+        }
+      }
+      writer.append(line)
+      writer.append(byte: UInt8(ascii: "\n"))
+      try target.flushIfFull()
+    }
+    pending.removeAll()
+  }
+
+  private func csvField(_ field: String) -> String {
+    guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
+    else { return field }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  private func tsvField(_ field: String) -> String {
+    String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+  }
+}
+
+extension String {
+  /// Every occurrence of `target` replaced (activ keeps Foundation out of the CLI).
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,101 @@
+import Activations
+
+/// A command line matched against a ``CommandSpec``: positionals in order, and each option's
+/// already-validated value.
+struct ParsedArguments {
+  var positionals: [String] = []
+  var values: [String: String] = [:]
+  var flags: Set<String> = []
+
+  func has(_ option: OptionSpec) -> Bool { flags.contains(option.long) || values[option.long] != nil }
+  func value(_ option: OptionSpec) -> String? { values[option.long] }
+}
+
+enum ArgumentParser {
+  /// Whether `-h` or `--help` appears before any `--`: help wins over every other error.
+  static func wantsHelp(_ tokens: [Token]) -> Bool {
+    for token in tokens {
+      switch token {
+      case .terminator: return false
+      case .long(name: "help", _), .short(name: "h", _): return true
+      default: continue
+      }
+    }
+    return false
+  }
+
+  static func parse(_ tokens: [Token], for spec: CommandSpec) throws(CLIError) -> ParsedArguments {
+    var parsed = ParsedArguments()
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      index += 1
+      let option: OptionSpec
+      let inlineValue: String?
+      switch token {
+      case .terminator:
+        continue
+      case .word(let word):
+        parsed.positionals.append(word)
+        continue
+      case .long(let name, let value):
+        guard let match = spec.option(long: name) else {
+          throw .unknownOption(
+            command: spec.name, option: "--" + name,
+            suggestion: closestMatch(to: name, among: spec.options.map(\.long)).map { "--" + $0 })
+        }
+        option = match
+        inlineValue = value
+      case .short(let name, let attached):
+        guard let match = spec.option(short: name) else {
+          throw .unknownOption(command: spec.name, option: "-" + String(name), suggestion: nil)
+        }
+        option = match
+        inlineValue = attached
+      }
+      if parsed.has(option) { throw .repeatedOption(option: option.displayName) }
+      guard let valueSpec = option.value else {
+        if inlineValue != nil { throw .flagTakesNoValue(option: option.displayName) }
+        parsed.flags.insert(option.long)
+        continue
+      }
+      let text: String
+      if let inlineValue {
+        text = inlineValue
+      } else if index < tokens.count, case .word(let next) = tokens[index] {
+        text = next
+        index += 1
+      } else {
+        throw .missingOptionValue(option: option.displayName, valueName: valueSpec.name)
+      }
+      parsed.values[option.long] = try validated(text, for: option, valueSpec)
+    }
+    return parsed
+  }
+
+  /// The value, checked against its kind (choices are folded to their canonical spelling).
+  private static func validated(_ text: String, for option: OptionSpec, _ value: ValueSpec)
+    throws(CLIError) -> String
+  {
+    let refusal = CLIError.badOptionValue(option: option.displayName, value: text, expected: value.expectation)
+    switch value.kind {
+    case .number(let positive):
+      guard let number = parseDecimal(text), !positive || number > 0 else { throw refusal }
+    case .integer(let range):
+      guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+        let number = UInt64(text), range.contains(number)
+      else { throw refusal }
+    case .choice(let words):
+      guard let match = words.first(where: { $0 == text.lowercased() }) else {
+        let near = closestMatch(to: text, among: words)
+        throw .badOptionValue(
+          option: option.displayName, value: text,
+          expected: value.expectation + (near.map { " (did you mean '\($0)'?)" } ?? ""))
+      }
+      return match
+    case .path:
+      guard !text.isEmpty else { throw refusal }
+    }
+    return text
+  }
+}

@@ -1,0 +1,90 @@
+/// The declaration of one command: its positionals, options and help text. The parser, `--help`,
+/// error messages and (later) shell completions are all driven by this one value.
+struct CommandSpec: Sendable {
+  var name: String
+  /// One line for the command list.
+  var abstract: String
+  /// The positional part of the usage line, e.g. `SPEC [MIN MAX]`.
+  var positionalUsage: String
+  var positionals: [PositionalSpec]
+  var options: [OptionSpec]
+  /// Paragraphs after the option list.
+  var discussion: [String] = []
+  var examples: [String] = []
+
+  func option(long name: String) -> OptionSpec? { options.first { $0.long == name } }
+  func option(short name: Character) -> OptionSpec? { options.first { $0.short == name } }
+}
+
+/// A positional argument, for help only: the command itself interprets its positionals, since
+/// `table`'s trailing `MIN MAX` can only be told from its specs by their shape.
+struct PositionalSpec: Sendable {
+  var name: String
+  var help: String
+}
+
+/// An option: a flag (`--grad`) or an option with one value (`--points N`).
+struct OptionSpec: Sendable {
+  var long: String
+  var short: Character? = nil
+  /// nil for a flag.
+  var value: ValueSpec?
+  var help: String
+
+  var displayName: String { "--" + long }
+}
+
+/// What an option's value must be. The parser checks it, so commands get valid text.
+struct ValueSpec: Sendable {
+  enum Kind: Sendable {
+    /// A finite decimal number, optionally strictly positive.
+    case number(positive: Bool)
+    /// A decimal integer in the closed range.
+    case integer(ClosedRange<UInt64>)
+    case choice([String])
+    case path
+  }
+
+  var name: String
+  var kind: Kind
+
+  var expectation: String {
+    switch kind {
+    case .number(let positive): return positive ? "a finite number > 0" : "a finite number"
+    case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+    case .choice(let words): return "one of " + words.joined(separator: ", ")
+    case .path: return "a file path, or - for standard input/output"
+    }
+  }
+}
+
+/// The options several commands share, declared once.
+enum SharedOptions {
+  static let help = OptionSpec(long: "help", short: "h", value: nil, help: "Show this help and exit.")
+  static let format = OptionSpec(
+    long: "format", value: ValueSpec(name: "FORMAT", kind: .choice(OutputFormat.allCases.map(\.rawValue))),
+    help: "csv (default), tsv, or table (aligned columns for reading).")
+  static let precision = OptionSpec(
+    long: "precision", value: ValueSpec(name: "P", kind: .integer(1...17)),
+    help: "Significant digits (default: the shortest that reads back exactly).")
+  static let noHeader = OptionSpec(long: "no-header", value: nil, help: "Leave out the header line.")
+  static let output = OptionSpec(
+    long: "output", short: "o", value: ValueSpec(name: "FILE", kind: .path),
+    help: "Write to FILE (atomically: a failure leaves no partial or clobbered file).")
+  static let points = OptionSpec(
+    long: "points", value: ValueSpec(name: "N", kind: .integer(2...UInt64(Grid.maximumPoints))),
+    help: "N evenly spaced points from MIN to MAX, both included.")
+  static let step = OptionSpec(
+    long: "step", value: ValueSpec(name: "H", kind: .number(positive: true)),
+    help: "Points MIN, MIN+H, MIN+2H, ... up to MAX.")
+  static let input = OptionSpec(
+    long: "input", value: ValueSpec(name: "FILE", kind: .path),
+    help: "Evaluate at the numbers in FILE (- for stdin), one per line or the first CSV column.")
+  static let seed = OptionSpec(
+    long: "seed", value: ValueSpec(name: "N", kind: .integer(0...UInt64.max)),
+    help: "Seed for random functions (rrelu with training=true); default 0.")
+  static let grad = OptionSpec(long: "grad", value: nil, help: "Add the derivative column <name>_grad.")
+
+  static let grid = [points, step, input]
+  static let output4 = [format, precision, noHeader, output]
+}

@@ -1,0 +1,130 @@
+// The only file in this module that touches the C library: file descriptors, files, signals and
+// printf-style formatting. Everything else talks to these wrappers.
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#else
+  #error("activ needs a POSIX C library")
+#endif
+
+/// An `errno` value with its message, as the C library words it.
+public struct SystemError: Error, Equatable, Sendable {
+  public let code: Int32
+
+  public init(code: Int32) {
+    self.code = code
+  }
+
+  public var message: String { String(cString: strerror(code)) }
+  var isBrokenPipe: Bool { code == EPIPE }
+  var isDirectory: Bool { code == EISDIR }
+  static let brokenPipe = SystemError(code: EPIPE)
+  static let noSpace = SystemError(code: ENOSPC)
+  static var current: SystemError { SystemError(code: errno) }
+}
+
+enum POSIX {
+  static let standardInput: Int32 = 0
+  static let standardOutput: Int32 = 1
+  static let standardError: Int32 = 2
+
+  /// A closed pipe must surface as EPIPE from `write`, not kill the process, so `| head` can end
+  /// activ quietly with status 0.
+  static func ignoreBrokenPipeSignal() {
+    signal(SIGPIPE, SIG_IGN)
+  }
+
+  /// Writes all of `bytes`, retrying short writes and EINTR.
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw SystemError.current
+      }
+      offset += written
+    }
+  }
+
+  /// The whole content of a file descriptor.
+  static func readAll(_ fd: Int32) throws(SystemError) -> [UInt8] {
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw SystemError.current
+      }
+      if count == 0 { return result }
+      result.append(contentsOf: chunk[0..<count])
+    }
+  }
+
+  /// The whole content of the file at `path`; refuses directories with EISDIR.
+  static func readFile(_ path: String) throws(SystemError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw SystemError.current }
+    defer { _ = cClose(fd) }
+    var info = stat()
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { throw SystemError(code: EISDIR) }
+    return try readAll(fd)
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Creates a uniquely named, empty file from a template ending in `XXXXXX`; returns its
+  /// descriptor and actual path.
+  static func makeTemporaryFile(template: String) throws(SystemError) -> (Int32, String) {
+    var bytes = Array(template.utf8CString)
+    let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    if fd < 0 { throw SystemError.current }
+    // mkstemp creates the file 0600; give it the mode an ordinary create would (0666 less umask).
+    let mask = umask(0)
+    umask(mask)
+    fchmod(fd, 0o666 & ~mask)
+    return (fd, bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+  }
+
+  static func synchronize(_ fd: Int32) throws(SystemError) {
+    if fsync(fd) != 0 && errno != EINVAL && errno != EROFS { throw SystemError.current }
+  }
+
+  static func close(_ fd: Int32) throws(SystemError) {
+    if cClose(fd) != 0 && errno != EINTR { throw SystemError.current }
+  }
+
+  static func rename(_ from: String, _ to: String) throws(SystemError) {
+    if cRename(from, to) != 0 { throw SystemError.current }
+  }
+
+  static func exit(_ status: Int32) -> Never {
+    cExit(status)
+  }
+
+  static func remove(_ path: String) {
+    _ = unlink(path)
+  }
+
+  /// `x` with `precision` significant digits, like C's `%.*g` in the C locale (activ never calls
+  /// `setlocale`, so the decimal separator is always `.`).
+  static func formatSignificant(_ x: Double, precision: Int) -> String {
+    var buffer = [CChar](repeating: 0, count: 64)
+    let count = withVaList([Int32(precision), x]) { arguments in
+      vsnprintf(&buffer, buffer.count, "%.*g", arguments)
+    }
+    return String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+}
+
+private func cExit(_ status: Int32) -> Never { exit(status) }
+private func cClose(_ fd: Int32) -> Int32 { close(fd) }
+private func cRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }

@@ -1,0 +1,52 @@
+/// A scalar activation function with its parameters bound: a value type that evaluates f(x) and
+/// its analytic first derivative f′(x) for any `Double`.
+///
+/// Every conforming type promises: no overflow to ±inf or NaN where the true value is finite, NaN in
+/// gives NaN out, and ±inf give the true limits. At a kink the derivative follows PyTorch's autograd
+/// (see ``Kink``), so activ's gradients agree with the framework a user trains with.
+public protocol Activation: Sendable {
+  /// f(x).
+  func value(_ x: Double) -> Double
+  /// f′(x), with the documented one-sided convention at kinks.
+  func derivative(_ x: Double) -> Double
+  /// The points where f or f′ is not continuous, in increasing order.
+  var kinks: [Kink] { get }
+}
+
+extension Activation {
+  public var kinks: [Kink] { [] }
+}
+
+/// A point where an activation's derivative (or the activation itself) jumps, and which one-sided
+/// value activ reports there.
+public struct Kink: Sendable, Equatable {
+  /// Which derivative is reported at the kink itself.
+  public enum Rule: String, Sendable {
+    /// The derivative from the left, as PyTorch gives for relu′(0) = 0.
+    case left
+    /// The derivative from the right.
+    case right
+    /// The mean of both sides, as `torch.maximum` splits the gradient at a tie.
+    case average
+  }
+
+  /// Where the kink is.
+  public var x: Double
+  /// Which derivative f′(x) reports there.
+  public var rule: Rule
+  /// Whether f itself jumps here (hardshrink, threshold), not only f′.
+  public var isJump: Bool
+
+  public init(at x: Double, rule: Rule, isJump: Bool = false) {
+    self.x = x
+    self.rule = rule
+    self.isJump = isJump
+  }
+}
+
+/// Values at ±inf and NaN that every activation shares: NaN stays NaN, and the infinities are
+/// answered from the limits a function declares, so no formula meets `inf − inf` or `0·inf`.
+@inline(__always)
+func limit(_ x: Double, atMinusInfinity low: Double, atPlusInfinity high: Double) -> Double {
+  x.isNaN ? x : (x > 0 ? high : low)
+}

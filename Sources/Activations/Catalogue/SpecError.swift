@@ -1,0 +1,46 @@
+/// Why a function spec such as `elu(alpha=0.5)` was refused. Every message is rendered here, in
+/// `description`, so the wording lives in one place.
+public enum SpecError: Error, Sendable, Equatable {
+  case empty
+  case syntax(spec: String, problem: String)
+  case unknownFunction(String, suggestion: String?)
+  case unknownParameter(function: String, name: String, suggestion: String?, valid: [String])
+  case takesNoParameters(function: String)
+  case tooManyArguments(function: String, count: Int, maximum: Int)
+  case duplicateParameter(function: String, name: String)
+  case positionalAfterKeyword(function: String)
+  case badValue(function: String, parameter: String, given: String, expected: String)
+  case invalidCombination(function: String, problem: String)
+}
+
+extension SpecError: CustomStringConvertible {
+  public var description: String {
+    switch self {
+    case .empty:
+      return "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"
+    case .syntax(let spec, let problem):
+      return "cannot read function spec '\(spec)': \(problem)"
+    case .unknownFunction(let name, let suggestion):
+      return "unknown function '\(name)'" + didYouMean(suggestion)
+    case .unknownParameter(let function, let name, let suggestion, let valid):
+      return "\(function) has no parameter '\(name)'" + didYouMean(suggestion)
+        + "; its parameters are " + valid.joined(separator: ", ")
+    case .takesNoParameters(let function):
+      return "\(function) takes no parameters; write it as '\(function)'"
+    case .tooManyArguments(let function, let count, let maximum):
+      return "\(function) takes at most \(maximum) parameter\(maximum == 1 ? "" : "s"), got \(count)"
+    case .duplicateParameter(let function, let name):
+      return "\(function): parameter '\(name)' is given twice"
+    case .positionalAfterKeyword(let function):
+      return "\(function): a value without a name follows a named one; name it too (key=value)"
+    case .badValue(let function, let parameter, let given, let expected):
+      return "\(function): bad value '\(given)' for \(parameter); expected \(expected)"
+    case .invalidCombination(let function, let problem):
+      return "\(function): \(problem)"
+    }
+  }
+}
+
+private func didYouMean(_ suggestion: String?) -> String {
+  suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+}

@@ -1,0 +1,195 @@
+/// A function spec as written, before it is checked against the catalogue: a name and its
+/// arguments, `elu(alpha=0.5)` or `leaky_relu(0.2)`.
+///
+/// Grammar (spaces allowed between tokens):
+/// ```
+/// spec     = name [ "(" [ argument { "," argument } ] ")" ]
+/// argument = [ key "=" ] value
+/// value    = number | word | "[" [ number { "," number } ] "]"
+/// ```
+/// Numbers are decimal (`0.5`, `-1e-3`, `.5`); `nan`, `inf` and hexadecimal are refused.
+public struct SpecSyntax: Sendable, Equatable {
+  public struct Argument: Sendable, Equatable {
+    public var key: String?
+    public var value: RawValue
+  }
+
+  /// A value as written, typed only by its shape.
+  public enum RawValue: Sendable, Equatable {
+    case number(Double, text: String)
+    case word(String)
+    case list([Double], text: String)
+
+    public var text: String {
+      switch self {
+      case .number(_, let text), .list(_, let text): return text
+      case .word(let w): return w
+      }
+    }
+  }
+
+  public var name: String
+  public var arguments: [Argument]
+
+  public static func parse(_ spec: String) throws(SpecError) -> SpecSyntax {
+    var scanner = Scanner(Array(spec.utf8), spec: spec)
+    scanner.skipSpaces()
+    guard !scanner.atEnd else { throw .empty }
+    guard let name = scanner.identifier() else {
+      throw .syntax(spec: spec, problem: "a spec starts with a function name")
+    }
+    scanner.skipSpaces()
+    var arguments: [Argument] = []
+    if scanner.consume(UInt8(ascii: "(")) {
+      scanner.skipSpaces()
+      if !scanner.consume(UInt8(ascii: ")")) {
+        repeat {
+          arguments.append(try scanner.argument())
+          scanner.skipSpaces()
+        } while scanner.consume(UInt8(ascii: ","))
+        guard scanner.consume(UInt8(ascii: ")")) else {
+          throw scanner.unexpected(expecting: "',' or ')'")
+        }
+      }
+      scanner.skipSpaces()
+    }
+    guard scanner.atEnd else { throw scanner.unexpected(expecting: "the end of the spec") }
+    return SpecSyntax(name: name, arguments: arguments)
+  }
+}
+
+/// Reads a spec byte by byte; errors say what was expected and where.
+private struct Scanner {
+  let bytes: [UInt8]
+  let spec: String
+  var position = 0
+
+  init(_ bytes: [UInt8], spec: String) {
+    self.bytes = bytes
+    self.spec = spec
+  }
+
+  var atEnd: Bool { position == bytes.count }
+  var current: UInt8? { atEnd ? nil : bytes[position] }
+
+  mutating func skipSpaces() {
+    while let c = current, c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") { position += 1 }
+  }
+
+  mutating func consume(_ byte: UInt8) -> Bool {
+    guard current == byte else { return false }
+    position += 1
+    return true
+  }
+
+  static func isIdentifierByte(_ c: UInt8) -> Bool {
+    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+      || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
+      || c == UInt8(ascii: "-")
+  }
+
+  /// A name: a letter, then letters, digits, `_` or `-`.
+  mutating func identifier() -> String? {
+    guard let first = current,
+      (first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z"))
+        || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z"))
+    else { return nil }
+    let start = position
+    while let c = current, Scanner.isIdentifierByte(c) { position += 1 }
+    return String(decoding: bytes[start..<position], as: UTF8.self)
+  }
+
+  mutating func argument() throws(SpecError) -> SpecSyntax.Argument {
+    skipSpaces()
+    let start = position
+    if let word = identifier() {
+      skipSpaces()
+      if consume(UInt8(ascii: "=")) {
+        skipSpaces()
+        return SpecSyntax.Argument(key: word, value: try value())
+      }
+      return SpecSyntax.Argument(key: nil, value: .word(word))
+    }
+    position = start
+    return SpecSyntax.Argument(key: nil, value: try value())
+  }
+
+  mutating func value() throws(SpecError) -> SpecSyntax.RawValue {
+    if consume(UInt8(ascii: "[")) {
+      let start = position - 1
+      var values: [Double] = []
+      skipSpaces()
+      if !consume(UInt8(ascii: "]")) {
+        repeat {
+          skipSpaces()
+          values.append(try number())
+          skipSpaces()
+        } while consume(UInt8(ascii: ","))
+        guard consume(UInt8(ascii: "]")) else { throw unexpected(expecting: "',' or ']'") }
+      }
+      return .list(values, text: String(decoding: bytes[start..<position], as: UTF8.self))
+    }
+    if let word = identifier() { return .word(word) }
+    let start = position
+    let n = try number()
+    return .number(n, text: String(decoding: bytes[start..<position], as: UTF8.self))
+  }
+
+  /// A decimal number token, parsed with `parseDecimal`.
+  mutating func number() throws(SpecError) -> Double {
+    let start = position
+    while let c = current, !(c == UInt8(ascii: ",") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
+      || c == UInt8(ascii: " "))
+    {
+      position += 1
+    }
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    guard !text.isEmpty else { throw unexpected(expecting: "a value") }
+    guard let value = parseDecimal(text) else {
+      throw .syntax(spec: spec, problem: "'\(text)' is not a finite decimal number")
+    }
+    return value
+  }
+
+  func unexpected(expecting: String) -> SpecError {
+    if !atEnd {
+      let rest = String(decoding: bytes[position...].prefix(12), as: UTF8.self)
+      return .syntax(spec: spec, problem: "expected \(expecting) at '\(rest)'")
+    }
+    return .syntax(spec: spec, problem: "expected \(expecting) at the end")
+  }
+}
+
+/// Parses a finite decimal number: optional sign, digits with an optional point, optional
+/// exponent. Refuses `nan`, `inf`, hexadecimal, empty strings, and values that overflow to ±inf.
+public func parseDecimal(_ text: String) -> Double? {
+  var digits = 0
+  var index = text.utf8.startIndex
+  let bytes = text.utf8
+  func at(_ i: String.UTF8View.Index) -> UInt8? { i < bytes.endIndex ? bytes[i] : nil }
+  if let c = at(index), c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { index = bytes.index(after: index) }
+  while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+    digits += 1
+    index = bytes.index(after: index)
+  }
+  if at(index) == UInt8(ascii: ".") {
+    index = bytes.index(after: index)
+    while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+      digits += 1
+      index = bytes.index(after: index)
+    }
+  }
+  guard digits > 0 else { return nil }
+  if let c = at(index), c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+    index = bytes.index(after: index)
+    if let s = at(index), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { index = bytes.index(after: index) }
+    var exponentDigits = 0
+    while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+      exponentDigits += 1
+      index = bytes.index(after: index)
+    }
+    guard exponentDigits > 0 else { return nil }
+  }
+  guard index == bytes.endIndex, let value = Double(text), value.isFinite else { return nil }
+  return value
+}

@@ -1,0 +1,3 @@
+import ActivCLI
+
+Activ.main()
