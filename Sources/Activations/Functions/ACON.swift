@@ -24,16 +24,52 @@ public struct AconC: Activation {
     guard x.isFinite else { return linearLimit(x, slope: asymptoticSlope(x)) }
     let difference = DoubleDouble.sum(p1, -p2)
     let y = difference * x
-    let gated = AconC.gatedValue(y, gate: y * beta)
-    return p2 == 0 ? gated : (DoubleDouble.product(p2, x) + gated).value
+    let v = y * beta
+    // Past ±745 the gate is 1 or below the smallest double: f is p1·x or p2·x (plus the
+    // underflowing y·e^v when p2 = 0), and y itself may have overflowed.
+    if v.hi > 745 { return p1 * x }
+    if v.hi < -745 && p2 != 0 { return p2 * x }
+    if !y.hi.isFinite { return x * 0 }
+    if p2 == 0 { return AconC.gatedValue(y, gate: v) }
+    return (AconC.slopeFactor(p1: p1, p2: p2, gate: v) * x).value
+  }
+
+  /// g(v) = d·σ(v) + p2, the factor with f = x·g, in double-double from whichever of two equal
+  /// forms does not cancel: m + h·tanh(v/2) (m = (p1 + p2)/2, h = (p1 − p2)/2) when its terms
+  /// agree in sign, which covers p1 = −p2 near x = 0, else p2 + d·σ(v), which is cancellation-free
+  /// when p2 and d agree in sign. Where both cancel, g has a true root.
+  static func slopeFactor(p1: Double, p2: Double, gate v: DoubleDouble) -> DoubleDouble {
+    let mean = DoubleDouble.sum(p1, p2) * 0.5
+    let half = DoubleDouble.sum(p1, -p2) * 0.5
+    let t = halfTanh(v)
+    let swing = half * t
+    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
+    return half * 2 * logistic(v) + p2
+  }
+
+  /// f′ = d·h(v) + p2 with h(v) = σ(v) + v·σ′(v), in the same two forms as ``slopeFactor``:
+  /// m + d·(tanh(v/2)/2 + v·σ′(v)) (both bracketed terms share v's sign), or p2 + d·h(v).
+  static func slope(p1: Double, p2: Double, gate v: DoubleDouble) -> Double {
+    let difference = DoubleDouble.sum(p1, -p2)
+    let mean = DoubleDouble.sum(p1, p2) * 0.5
+    let swing = difference * (halfTanh(v) * 0.5 + v.hi * logisticDerivative(v))
+    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return (mean + swing).value }
+    return (difference * Swish.gateDerivative(v) + p2).value
+  }
+
+  /// tanh(v/2), with v's low part applied through tanh′ = 1 − tanh².
+  private static func halfTanh(_ v: DoubleDouble) -> Double {
+    let t = Libm.tanh(v.hi / 2)
+    return v.lo == 0 ? t : t + (1 - t * t) * (v.lo / 2)
   }
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return x.isNaN ? x : asymptoticSlope(x) }
     let difference = DoubleDouble.sum(p1, -p2)
-    let h = Swish.gateDerivative(difference * x * beta)
-    let scaled = difference.lo == 0 && difference.hi == 1 ? h : (difference * h).value
-    return p2 == 0 ? scaled : scaled + p2
+    let v = difference * x * beta
+    guard p2 == 0 else { return AconC.slope(p1: p1, p2: p2, gate: v) }
+    let h = Swish.gateDerivative(v)
+    return difference.lo == 0 && difference.hi == 1 ? h : (difference * h).value
   }
 
   /// The slope of the line f approaches as x → ±∞.
@@ -45,7 +81,7 @@ public struct AconC: Activation {
 
   /// y·σ(v) for y and v in double-double, with the underflow-safe product below v = −700.
   static func gatedValue(_ y: DoubleDouble, gate v: DoubleDouble) -> Double {
-    if v.hi < -700 { return scaledExp(v.hi, times: y.hi + (y.hi * v.lo + y.lo)) }
+    if v.hi < -700 { return scaledExp(v, times: y.hi + y.lo) }
     let s = logistic(v)
     return y.lo == 0 ? y.hi * s : y.hi * s + y.lo * s
   }
@@ -73,6 +109,10 @@ public struct MetaAcon: Activation {
 
   public func value(_ x: Double) -> Double {
     guard x.isFinite else { return linearLimit(x, slope: asymptoticSlope(x)) }
+    // Below −745, β = σ(x) and x·σ(x) are 0 to double precision: the gate is σ(0) = 1/2.
+    if x < -745 { return (DoubleDouble.sum(p1, p2) * 0.5 * x).value }
+    // Above 745, β = 1 exactly: ACON-C with β = 1.
+    if x > 745 { return AconC(p1: p1, p2: p2, beta: 1).value(x) }
     let difference = DoubleDouble.sum(p1, -p2)
     let y = difference * x
     let gated = AconC.gatedValue(y, gate: y * logistic(x))
@@ -81,6 +121,8 @@ public struct MetaAcon: Activation {
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return x.isNaN ? x : asymptoticSlope(x) }
+    if x < -745 { return (DoubleDouble.sum(p1, p2) * 0.5).value }
+    if x > 745 { return AconC(p1: p1, p2: p2, beta: 1).derivative(x) }
     let d = p1 - p2
     let v = DoubleDouble.sum(p1, -p2) * x * logistic(x)
     let inner = logistic(v) + x * logisticDerivative(v) * d * Swish.gateDerivative(DoubleDouble(x))

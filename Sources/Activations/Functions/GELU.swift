@@ -11,7 +11,8 @@
 /// Range [-0.16997…, inf) (exact form). Methods: −x/√2 is formed in double-double and its rounding
 /// applied to `erfc` as the first-order correction −δ·(2/√π)·e^(−z²), because `erfc(z)` ~ e^(−z²)
 /// magnifies a relative error ε in z by 2z²; x² in φ is split exactly by fused multiply-add for the
-/// same reason. In the tanh form, 1 + tanh(u) is written 2σ(2u) (no cancellation for x < 0) and u
+/// same reason. Near the root of f′ (x ≈ −0.75), where Φ and xφ cancel, f′ is summed from its
+/// Taylor series in double-double. In the tanh form, 1 + tanh(u) is written 2σ(2u) (no cancellation for x < 0) and u
 /// is formed in double-double with both constants split into two doubles, so σ sees the exact
 /// argument of the formula's decimal constants.
 public struct GELU: Activation {
@@ -35,7 +36,7 @@ public struct GELU: Activation {
       if x < -50 { return -0.0 }
       if x > 50 { return x }
       let v = GELU.tanhArgument(x) * 2
-      if v.hi < -700 { return scaledExp(v.hi, times: x + x * v.lo) }
+      if v.hi < -700 { return scaledExp(v, times: x) }
       return x * logistic(v)
     }
   }
@@ -44,14 +45,20 @@ public struct GELU: Activation {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
     switch approximation {
     case .none:
+      if x > -1.25 && x < -0.375 { return GELU.derivativeNearRoot(x) }
       return GELU.normalCDF(x) + x * GELU.normalDensity(x)
     case .tanh:
       if x < -50 { return 0 }
       if x > 50 { return 1 }
-      let v = GELU.tanhArgument(x) * 2
-      let slope = 2 * GELU.sqrt2OverPi.hi * (1 + 3 * GELU.kappa.hi * x * x)
-      if v.hi < -700 { return scaledExp(v.hi, times: (1 + x * slope) * (1 + v.lo)) }
-      return logistic(v) + x * logisticDerivative(v) * slope
+      if x > -1.25 && x < -0.375 { return GELU.tanhDerivativeNearRoot(x) }
+      let w = GELU.tanhArgument(x) * 2
+      let slope = ((DoubleDouble.product(x, x) * GELU.kappa * 3 + 1) * GELU.sqrt2OverPi) * 2
+      if x >= 0 { return logistic(w) + x * logisticDerivative(w) * slope.value }
+      // For x < 0 the two terms have opposite signs: f′ = σ′(w)·(1 + eʷ + x·w′), with the bracket
+      // in double-double.
+      let bracket = (slope * x + 1 + Libm.exp(w.hi)).value
+      if w.hi < -700 { return scaledExp(w, times: bracket) }
+      return logisticDerivative(w) * bracket
     }
   }
 
@@ -80,6 +87,30 @@ public struct GELU: Activation {
     let square = DoubleDouble.product(x, x)
     let e = Libm.exp(-0.5 * square.hi)
     return (e - e * (0.5 * square.lo)) * inverseSqrt2Pi.hi
+  }
+
+  /// Φ(x) + x·φ(x) around its root x ≈ −0.7518, where the two terms cancel, from the series
+  /// Φ(x) + xφ(x) = 1/2 + (1/√(2π))·Σ (−1)ⁿ (2n+2)/(2n+1) · x²ⁿ⁺¹/(2ⁿ·n!) summed in double-double.
+  static func derivativeNearRoot(_ x: Double) -> Double {
+    let square = DoubleDouble.product(x, x)
+    var power = DoubleDouble(x)  // (−1)ⁿ x²ⁿ⁺¹ / (2ⁿ n!)
+    var sum = DoubleDouble(0)
+    for n in 0..<28 {
+      sum = sum + power * Double(2 * n + 2) / Double(2 * n + 1)
+      power = -(power * square) / Double(2 * n + 2)
+    }
+    return (sum * inverseSqrt2Pi + 0.5).value
+  }
+
+  /// The tanh form's f′ = σ(w)·(1 + eʷ + x·w′)/(1 + eʷ), w = 2u, around its root x ≈ −0.75, where
+  /// 1 + eʷ and x·w′ cancel: every step in double-double.
+  static func tanhDerivativeNearRoot(_ x: Double) -> Double {
+    let w = tanhArgument(x) * 2
+    let e = DoubleDouble.exp(w)
+    let onePlusE = e + 1
+    let slope = ((DoubleDouble.product(x, x) * kappa * 3 + 1) * sqrt2OverPi) * 2
+    let bracket = onePlusE + slope * x
+    return (e * bracket / (onePlusE * onePlusE)).value
   }
 
   /// u = √(2/π)·(x + 0.044715·x³) in double-double.

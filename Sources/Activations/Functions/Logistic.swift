@@ -62,7 +62,8 @@ public struct LogSigmoid: Activation {
 /// Range: for b > 0, [m, inf) with a negative minimum m (≈ -0.2785/b); b = 0 gives x/2.
 /// v = b·x is carried in double-double, so its rounding is not amplified by `exp`. Below
 /// v = -700, where e^v is subnormal but x·e^v may not be, the product is scaled (`scaledExp`).
-/// For v < 0 the derivative uses the second form, whose `1 + v` is exact near the root of f′.
+/// For v < 0 the derivative uses the second form; around its root (v ≈ −1.28), where 1 + v and
+/// eᵛ cancel, that form is evaluated in double-double.
 public struct Swish: Activation {
   public var beta: Double
 
@@ -77,7 +78,7 @@ public struct Swish: Activation {
       return beta * x > 0 ? x : (x > 0 ? 0 : -0.0)
     }
     let v = DoubleDouble.product(beta, x)
-    if v.hi < -700 { return scaledExp(v.hi, times: x + x * v.lo) }
+    if v.hi < -700 { return scaledExp(v, times: x) }
     return x * logistic(v)
   }
 
@@ -91,7 +92,16 @@ public struct Swish: Activation {
   /// d/dv of v·σ(v), the derivative shared by every x·σ(βx) form (it depends on v = βx only).
   static func gateDerivative(_ v: DoubleDouble) -> Double {
     let (hi, lo) = (v.hi, v.lo)
+    // Beyond ±800 the gate is shut or open to double precision (and 1 + v may overflow).
+    if hi > 800 { return 1 }
+    if hi < -3000 { return -0.0 }
     if hi < -700 { return scaledExp(hi, times: (1 + hi) + lo * (2 + hi)) }
+    if hi > -2.5 && hi < -0.5 {
+      // Around the root v ≈ −1.28, 1 + v and eᵛ cancel: the same formula in double-double.
+      let e = DoubleDouble.exp(v)
+      let d = e + 1
+      return (e * (v + 1 + e) / (d * d)).value
+    }
     let derivativeAtHi: Double
     if hi < 0 {
       let e = Libm.exp(hi)

@@ -74,7 +74,9 @@ public struct Maxout: Activation {
           others.allSatisfy({ biases[$0].addingProduct(weights[$0], crossing) < top })
         else { continue }
         guard !found.contains(where: { abs($0.x - crossing) <= tolerance }) else { continue }
-        let reported = weights[tied[0]]
+        // The double nearest the crossing may not be the crossing itself; report the side that
+        // derivative(x) really gives there.
+        let reported = weights[activePiece(at: crossing)]
         let rule: Kink.Rule = reported == tied.map({ weights[$0] }).min() ? .left : .right
         found.append(Kink(at: crossing, rule: rule))
       }

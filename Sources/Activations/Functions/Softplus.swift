@@ -49,7 +49,8 @@ public struct Softplus: Activation {
 /// above for x <= 0 and, with m = e^-x, as T = (1 + 2m)/(1 + 2m + 2m²) for x > 0, so `exp` never
 /// overflows and 1 − T is available without cancellation (2/(n(n + 2) + 2), resp. 2m²/(…)). Below
 /// x = −700, f ≈ x·e^x and f′ ≈ (1 + x)·e^x are formed with `scaledExp` so they do not lose digits
-/// to a subnormal e^x.
+/// to a subnormal e^x. Around the root of f′ (x ≈ −1.19) the derivative is evaluated in
+/// double-double, since its two terms cancel there.
 public struct Mish: Activation {
   public init() {}
 
@@ -62,8 +63,21 @@ public struct Mish: Activation {
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
     if x < -700 { return scaledExp(x, times: 1 + x) }
+    if x > -2.25 && x < -0.5 { return Mish.derivativeNearRoot(x) }
     let (t, oneMinusT) = Mish.gate(x)
     return t + x * (oneMinusT * (1 + t)) * logistic(x)
+  }
+
+  /// f′ around its root x ≈ −1.19, where T and x(1 − T²)σ(x) cancel: the same formula with every
+  /// step in double-double, from a double-double eˣ.
+  static func derivativeNearRoot(_ x: Double) -> Double {
+    let n = DoubleDouble.exp(x)
+    let p = n * (n + 2)
+    let denominator = p + 2
+    let t = p / denominator
+    let oneMinusT = DoubleDouble(2) / denominator
+    let gate = n / (n + 1)
+    return (t + oneMinusT * (t + 1) * gate * x).value
   }
 
   /// T = tanh(softplus(x)) and 1 − T, both to full relative precision.
@@ -102,12 +116,15 @@ public struct Squareplus: Activation {
 
   public func value(_ x: Double) -> Double {
     if x.isNaN { return x }
+    // Far left, f = b/(2(s + |x|)) with s + |x| = 2|x|(1 + O(b/x²)), which would overflow.
+    if x < -1e150 { return 0.25 * b / -x }
     let s = root(x)
-    return x >= 0 ? (x + s) / 2 : b / (s - x) / 2
+    return x >= 0 ? 0.5 * x + 0.5 * s : b / (s - x) / 2
   }
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
+    if x < -1e150 { return 0.25 * b / -x / -x }
     let s = root(x)
     return x >= 0 ? (1 + x / s) / 2 : b / (2 * s) / (s - x)
   }

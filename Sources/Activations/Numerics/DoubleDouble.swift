@@ -58,6 +58,36 @@ struct DoubleDouble: Sendable {
     return renormalized(q, (remainder + a.lo) / b)
   }
 
+  /// `a / b` to about 2⁻¹⁰⁴ relative: one long-division correction step.
+  static func / (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
+    let q1 = a.hi / b.hi
+    let remainder = a + -(b * q1)
+    return renormalized(q1, remainder.hi / b.hi)
+  }
+
+  static prefix func - (a: DoubleDouble) -> DoubleDouble {
+    DoubleDouble(-a.hi, -a.lo)
+  }
+
+  /// eˣ for |x| <= 4 from its Taylor series, every term in double-double (48 terms reach 1e-32
+  /// relative; e^−|x| is taken as the reciprocal, so the series never alternates).
+  static func exp(_ x: Double) -> DoubleDouble {
+    precondition(abs(x) <= 4)
+    var term = DoubleDouble(1)
+    var sum = DoubleDouble(1)
+    for k in 1...48 {
+      term = term * abs(x) / Double(k)
+      sum = sum + term
+    }
+    return x < 0 ? DoubleDouble(1) / sum : sum
+  }
+
+  /// e^(hi + lo) for |hi| <= 4: the series at hi, times 1 + lo.
+  static func exp(_ x: DoubleDouble) -> DoubleDouble {
+    let e = exp(x.hi)
+    return x.lo == 0 ? e : e + e * x.lo
+  }
+
   private static func renormalized(_ hi: Double, _ lo: Double) -> DoubleDouble {
     let s = hi + lo
     guard s.isFinite else { return DoubleDouble(s, 0) }

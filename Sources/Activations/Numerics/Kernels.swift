@@ -18,6 +18,13 @@ func scaledExp(_ y: Double, times a: Double) -> Double {
   return Double(sign: .plus, exponent: Int(m), significand: a * Libm.exp(r))
 }
 
+/// `a·e^(y.hi + y.lo)`: `scaledExp` with the low part applied as the factor 1 + lo, which is exact
+/// to double precision where it matters (|lo| ≤ ulp(hi)/2 and e^y not yet 0).
+func scaledExp(_ y: DoubleDouble, times a: Double) -> Double {
+  guard y.hi > -3000 else { return a * 0 }
+  return scaledExp(y.hi, times: a + a * y.lo)
+}
+
 /// The logistic function σ(v) = 1/(1 + e⁻ᵛ), branching on the sign so `exp` never overflows.
 func logistic(_ v: Double) -> Double {
   if v >= 0 { return 1 / (1 + Libm.exp(-v)) }
