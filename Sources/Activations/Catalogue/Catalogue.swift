@@ -85,9 +85,6 @@ public enum Catalogue {
     let function = entry.name
     let parameters = entry.parameters
     if !written.isEmpty && parameters.isEmpty { throw .takesNoParameters(function: function) }
-    if written.count > parameters.count {
-      throw .tooManyArguments(function: function, count: written.count, maximum: parameters.count)
-    }
     var values: [String: ParameterValue] = [:]
     var sawKeyword = false
     for (position, argument) in written.enumerated() {
@@ -103,6 +100,9 @@ public enum Catalogue {
         parameter = match
       } else {
         if sawKeyword { throw .positionalAfterKeyword(function: function) }
+        guard position < parameters.count else {
+          throw .tooManyArguments(function: function, count: written.count, maximum: parameters.count)
+        }
         parameter = parameters[position]
       }
       guard values[parameter.name] == nil else {

@@ -21,16 +21,18 @@ public struct AconC: Activation {
   }
 
   public func value(_ x: Double) -> Double {
-    guard x.isFinite else { return linearLimit(x, slope: asymptoticSlope(x)) }
+    guard x.isFinite else {
+      // With slope 0 the approach is from the side of (p1 − p2)·x, as for SiLU at −∞.
+      let slope = asymptoticSlope(x)
+      return slope == 0 && !x.isNaN ? ((p1 - p2) * x < 0 ? -0.0 : 0) : linearLimit(x, slope: slope)
+    }
     let difference = DoubleDouble.sum(p1, -p2)
-    let y = difference * x
-    let v = y * beta
+    let v = gate(x)
     // Past ±745 the gate is 1 or below the smallest double: f is p1·x or p2·x (plus the
-    // underflowing y·e^v when p2 = 0), and y itself may have overflowed.
+    // underflowing (p1 − p2)·x·eᵛ when p2 = 0).
     if v.hi > 745 { return p1 * x }
     if v.hi < -745 && p2 != 0 { return p2 * x }
-    if !y.hi.isFinite { return x * 0 }
-    if p2 == 0 { return AconC.gatedValue(y, gate: v) }
+    if p2 == 0 { return AconC.gatedValue(difference * x, gate: v) }
     return (AconC.slopeFactor(p1: p1, p2: p2, gate: v) * x).value
   }
 
@@ -66,10 +68,16 @@ public struct AconC: Activation {
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return x.isNaN ? x : asymptoticSlope(x) }
     let difference = DoubleDouble.sum(p1, -p2)
-    let v = difference * x * beta
+    let v = gate(x)
     guard p2 == 0 else { return AconC.slope(p1: p1, p2: p2, gate: v) }
     let h = Swish.gateDerivative(v)
     return difference.lo == 0 && difference.hi == 1 ? h : (difference * h).value
+  }
+
+  /// v = β·(p1 − p2)·x in double-double, formed as (β·x)·(p1 − p2) so that β = 0 gives v = 0
+  /// even where (p1 − p2)·x overflows.
+  private func gate(_ x: Double) -> DoubleDouble {
+    DoubleDouble.product(beta, x) * DoubleDouble.sum(p1, -p2)
   }
 
   /// The slope of the line f approaches as x → ±∞.

@@ -151,7 +151,10 @@ public struct RReLU: Activation {
   public func value(_ x: Double) -> Double {
     if x > 0 || x.isNaN { return x }
     guard !training else { return slope(at: x) * x }
-    return (DoubleDouble.sum(lower, upper) * 0.5 * x).value
+    // When lower + upper is exact (it usually is), one product is already correctly rounded, and
+    // unlike the double-double product it stays so for subnormal results.
+    let mean = DoubleDouble.sum(lower, upper) * 0.5
+    return mean.lo == 0 ? mean.hi * x : (mean * x).value
   }
 
   public func derivative(_ x: Double) -> Double { x > 0 ? 1 : (x.isNaN ? x : slope(at: x)) }

@@ -27,8 +27,8 @@ struct DoubleDouble: Sendable {
     return DoubleDouble(p, p.isFinite ? (-p).addingProduct(a, b) : 0)
   }
 
-  /// The rounded value `hi + lo`.
-  var value: Double { hi + lo }
+  /// The rounded value `hi + lo` (with `hi`'s sign of zero when `lo` is 0).
+  var value: Double { lo == 0 ? hi : hi + lo }
 
   static func + (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
     let s = sum(a.hi, b.hi)
@@ -89,6 +89,7 @@ struct DoubleDouble: Sendable {
   }
 
   private static func renormalized(_ hi: Double, _ lo: Double) -> DoubleDouble {
+    if lo == 0 || !hi.isFinite { return DoubleDouble(hi, 0) }
     let s = hi + lo
     guard s.isFinite else { return DoubleDouble(s, 0) }
     return DoubleDouble(s, lo - (s - hi))
