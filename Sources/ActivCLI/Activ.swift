@@ -32,7 +32,12 @@ public enum Activ {
           try emit(Help.main(), to: console.output)
           return ExitCode.success.rawValue
         }
-        try emit(Help.command(try command(named: arguments[1]).spec), to: console.output)
+        let topic = arguments[1]
+        if ["help", "-h", "--help"].contains(topic) {
+          try emit(Help.main(), to: console.output)
+        } else {
+          try emit(Help.command(try command(named: topic).spec), to: console.output)
+        }
         return ExitCode.success.rawValue
       default:
         break

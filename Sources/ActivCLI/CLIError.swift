@@ -104,7 +104,7 @@ public enum CLIError: Error, Equatable {
     case .badInputLine:
       return [
         "input holds one number per line (the first column of a CSV); blank lines and lines "
-          + "starting with # are skipped"
+          + "starting with # are skipped, so remove a header line or write activ's CSV with --no-header"
       ]
     case .unreadableInput, .cannotCreateOutput, .writeFailed, .outputClosed:
       return []

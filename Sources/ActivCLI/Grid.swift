@@ -105,12 +105,22 @@ struct Grid {
   /// -2.9500000000000002).
   static func automatic(from low: Double, to high: Double) -> Grid {
     let span = high - low
-    guard span.isFinite, span > 0 else { return Grid(values: [low, high]) }
+    guard span.isFinite, span > 0 else {
+      return evenlySpaced(
+        from: Bound(text: shortestDecimal(low), value: low), to: Bound(text: shortestDecimal(high), value: high),
+        count: 101)
+    }
     let (stepMantissa, stepExponent) = roundStep(span / 100)
     let step = ScaledDecimal.double(mantissa: stepMantissa, exponent: stepExponent) ?? span / 100
     let first = (low / step).rounded(.down)
     let last = (high / step).rounded(.up)
-    guard abs(first) < 1e12, abs(last) < 1e12 else { return Grid(values: [low, high]) }
+    // Far from zero relative to its width, the range's multiples of a round step are not exact
+    // decimals any more; fall back to 101 evenly spaced points.
+    guard abs(first) < 1e12, abs(last) < 1e12 else {
+      return evenlySpaced(
+        from: Bound(text: shortestDecimal(low), value: low), to: Bound(text: shortestDecimal(high), value: high),
+        count: 101)
+    }
     var values = [low]
     var n = Int64(first)
     while n <= Int64(last) {
@@ -162,7 +172,8 @@ struct Grid {
         }
       }
     }
-    let h = (high.value - low.value) / Double(intervals)
+    // Each end divided separately, so the step cannot overflow even for −1e308 … 1e308.
+    let h = high.value / Double(intervals) - low.value / Double(intervals)
     return Grid(count: count) { i in
       i == count - 1 ? high.value : low.value.addingProduct(Double(i), h)
     }

@@ -50,16 +50,23 @@ enum InputReader {
     }
   }
 
-  /// The line as it can be shown in one message line: control bytes escaped, long lines cut.
+  /// The line as it can be shown in one message line: control characters escaped as `\xNN` (NUL
+  /// as `\0`), invalid UTF-8 replaced, long lines cut.
   private static func printable(_ line: ArraySlice<UInt8>) -> String {
     var text = ""
-    for byte in line.prefix(60) {
-      if byte < 32 || byte == 127 {
-        text += byte == 0 ? "\\0" : "\\x" + String(byte, radix: 16)
+    var count = 0
+    for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
+      count += 1
+      if count > 60 { return text + "…" }
+      if scalar.value == 0 {
+        text += "\\0"
+      } else if scalar.value < 32 || scalar.value == 127 {
+        let hex = String(scalar.value, radix: 16)
+        text += "\\x" + (hex.count == 1 ? "0" + hex : hex)
       } else {
-        text.unicodeScalars.append(Unicode.Scalar(byte))
+        text.unicodeScalars.append(scalar)
       }
     }
-    return line.count > 60 ? text + "…" : text
+    return text
   }
 }

@@ -1,38 +1,71 @@
-/// Where a command's result goes: standard output, or a file written atomically.
+/// Where a command's result goes: standard output, or a file.
 ///
-/// A file is written to a temporary sibling (`.NAME.activ-XXXXXX` in the same directory) and
-/// renamed over the target only after every byte is written and synced, so a failed or interrupted
-/// run never leaves a half-written file and never clobbers an existing one.
+/// A regular file (new or existing) is written to a temporary sibling (`.NAME.activ-XXXXXX` in the
+/// same directory) and renamed over the target only after every byte is written and synced, so a
+/// failed or interrupted run never leaves a half-written file and never clobbers an existing one.
+/// A symbolic link is followed and its target replaced (the link stays), keeping an existing
+/// file's permissions. A FIFO or device (`/dev/null`, `/dev/stdout`) cannot be replaced, so it is
+/// written in place.
 final class OutputTarget {
-  let writer: BufferedWriter
-  private let file: (fd: Int32, temporaryPath: String, path: String)?
+  private enum Destination {
+    case console
+    case atomic(fd: Int32, temporaryPath: String, path: String)
+    case inPlace(fd: Int32, path: String)
+  }
 
-  private init(writer: BufferedWriter, file: (fd: Int32, temporaryPath: String, path: String)?) {
+  let writer: BufferedWriter
+  private let destination: Destination
+  private var isOpen = true
+
+  private init(writer: BufferedWriter, destination: Destination) {
     self.writer = writer
-    self.file = file
+    self.destination = destination
   }
 
   /// Opens the target: `nil` or `-` is the console's output.
   static func open(_ path: String?, console: Console) throws(CLIError) -> OutputTarget {
     guard let path, path != "-" else {
-      return OutputTarget(writer: BufferedWriter(sink: console.output), file: nil)
+      return OutputTarget(writer: BufferedWriter(sink: console.output), destination: .console)
     }
     if path.isEmpty { throw .cannotCreateOutput(path: path, reason: "the path is empty") }
-    if POSIX.isDirectory(path) { throw .cannotCreateOutput(path: path, reason: "it is a directory") }
-    let slash = path.lastIndex(of: "/")
-    let directory = slash.map { String(path[...$0]) } ?? ""
-    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let mode: UInt32?
+    switch POSIX.fileKind(path) {
+    case .directory:
+      throw .cannotCreateOutput(path: path, reason: "it is a directory")
+    case .special:
+      do {
+        let fd = try POSIX.openForWriting(path)
+        return OutputTarget(writer: BufferedWriter(sink: FileDescriptorSink(fd: fd)), destination: .inPlace(fd: fd, path: path))
+      } catch {
+        throw .cannotCreateOutput(path: path, reason: error.message)
+      }
+    case .regular(let existing):
+      mode = existing
+    case .missing:
+      mode = nil
+    }
+    let target = mode == nil ? path : (POSIX.resolvedPath(path) ?? path)
+    let slash = target.lastIndex(of: "/")
+    let directory = slash.map { String(target[...$0]) } ?? ""
+    let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
     do {
-      let (fd, temporary) = try POSIX.makeTemporaryFile(template: directory + "." + name + ".activ-XXXXXX")
+      let (fd, temporary) = try POSIX.makeTemporaryFile(
+        template: directory + "." + name + ".activ-XXXXXX", mode: mode)
       return OutputTarget(
-        writer: BufferedWriter(sink: FileDescriptorSink(fd: fd)), file: (fd, temporary, path))
+        writer: BufferedWriter(sink: FileDescriptorSink(fd: fd)),
+        destination: .atomic(fd: fd, temporaryPath: temporary, path: target))
     } catch {
       throw .cannotCreateOutput(path: path, reason: error.message)
     }
   }
 
   /// The name errors use for this target.
-  var displayName: String { file?.path ?? "standard output" }
+  var displayName: String {
+    switch destination {
+    case .console: return "standard output"
+    case .atomic(_, _, let path), .inPlace(_, let path): return path
+    }
+  }
 
   /// Writes what is buffered; for a file, syncs it and moves it into place.
   func commit() throws(CLIError) {
@@ -42,27 +75,41 @@ final class OutputTarget {
       abandon()
       throw writeFailure(error)
     }
-    guard let file else { return }
-    do {
-      try POSIX.synchronize(file.fd)
-      try POSIX.close(file.fd)
-    } catch {
-      POSIX.remove(file.temporaryPath)
-      throw .writeFailed(target: file.path, reason: error.message)
-    }
-    do {
-      try POSIX.rename(file.temporaryPath, file.path)
-    } catch {
-      POSIX.remove(file.temporaryPath)
-      throw .cannotCreateOutput(path: file.path, reason: error.message)
+    isOpen = false
+    switch destination {
+    case .console:
+      return
+    case .inPlace(let fd, let path):
+      do {
+        try POSIX.close(fd)
+      } catch {
+        throw .writeFailed(target: path, reason: error.message)
+      }
+    case .atomic(let fd, let temporaryPath, let path):
+      do {
+        try POSIX.synchronize(fd)
+        try POSIX.close(fd)
+        try POSIX.rename(temporaryPath, path)
+      } catch {
+        POSIX.remove(temporaryPath)
+        throw .writeFailed(target: path, reason: error.message)
+      }
     }
   }
 
-  /// Drops a file target's temporary file; nothing reaches the target path.
+  /// Drops a file target's temporary file, so nothing reaches the target path. Safe to call twice.
   func abandon() {
-    guard let file else { return }
-    try? POSIX.close(file.fd)
-    POSIX.remove(file.temporaryPath)
+    guard isOpen else { return }
+    isOpen = false
+    switch destination {
+    case .console:
+      break
+    case .inPlace(let fd, _):
+      try? POSIX.close(fd)
+    case .atomic(let fd, let temporaryPath, _):
+      try? POSIX.close(fd)
+      POSIX.remove(temporaryPath)
+    }
   }
 
   /// Flushes a full buffer, turning a write failure into the error to report.
@@ -76,7 +123,7 @@ final class OutputTarget {
   }
 
   private func writeFailure(_ error: SystemError) -> CLIError {
-    if error.isBrokenPipe && file == nil { return .outputClosed }
+    if case .console = destination, error.isBrokenPipe { return .outputClosed }
     return .writeFailed(target: displayName, reason: error.message)
   }
 }

@@ -76,21 +76,55 @@ enum POSIX {
     return try readAll(fd)
   }
 
-  static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  /// What is at a path, following symbolic links.
+  enum FileKind {
+    case missing
+    case regular(mode: UInt32)
+    case directory
+    /// A FIFO, device or socket: written in place, since it cannot be replaced atomically.
+    case special
   }
 
-  /// Creates a uniquely named, empty file from a template ending in `XXXXXX`; returns its
-  /// descriptor and actual path.
-  static func makeTemporaryFile(template: String) throws(SystemError) -> (Int32, String) {
+  static func fileKind(_ path: String) -> FileKind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .regular(mode: UInt32(info.st_mode & 0o7777))
+    case S_IFDIR: return .directory
+    default: return .special
+    }
+  }
+
+  /// The canonical path (symbolic links resolved), or nil if it cannot be resolved.
+  static func resolvedPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Opens an existing file, FIFO or device for writing, truncating a regular file.
+  static func openForWriting(_ path: String) throws(SystemError) -> Int32 {
+    let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+    if fd < 0 { throw SystemError.current }
+    return fd
+  }
+
+  /// Creates a uniquely named, empty file from a template ending in `XXXXXX`, with `mode` (or, for
+  /// nil, the mode an ordinary create would give: 0666 less the umask); returns its descriptor and
+  /// actual path.
+  static func makeTemporaryFile(template: String, mode: UInt32?) throws(SystemError) -> (Int32, String) {
     var bytes = Array(template.utf8CString)
     let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     if fd < 0 { throw SystemError.current }
-    // mkstemp creates the file 0600; give it the mode an ordinary create would (0666 less umask).
-    let mask = umask(0)
-    umask(mask)
-    fchmod(fd, 0o666 & ~mask)
+    let permissions: mode_t
+    if let mode {
+      permissions = mode_t(mode)
+    } else {
+      let mask = umask(0)
+      umask(mask)
+      permissions = 0o666 & ~mask
+    }
+    fchmod(fd, permissions)
     return (fd, bytes.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
   }
 
