@@ -27,7 +27,9 @@ public enum Activ {
         try emit("activ \(version)\n", to: console.output)
         return ExitCode.success.rawValue
       case "help":
-        if arguments.count > 2 { throw CLIError.unexpectedArgument(command: "help", value: arguments[2]) }
+        if arguments.count > 2 {
+          throw CLIError.unexpectedArgument(command: "help", value: arguments[2])
+        }
         guard arguments.count == 2 else {
           try emit(Help.main(), to: console.output)
           return ExitCode.success.rawValue
@@ -54,7 +56,9 @@ public enum Activ {
     } catch let error as CLIError {
       return report(error, command: commandName, console: console)
     } catch {
-      return report(.writeFailed(target: "standard output", reason: "\(error)"), command: commandName, console: console)
+      return report(
+        .writeFailed(target: "standard output", reason: "\(error)"), command: commandName,
+        console: console)
     }
   }
 
@@ -69,7 +73,8 @@ public enum Activ {
 
   private static func report(_ error: CLIError, command: String?, console: Console) -> Int32 {
     guard error != .outputClosed else { return ExitCode.success.rawValue }
-    let text = (["error: " + error.message] + error.hints(command: command)).joined(separator: "\n") + "\n"
+    let text =
+      (["error: " + error.message] + error.hints(command: command)).joined(separator: "\n") + "\n"
     try? emit(text, to: console.error)
     return error.exitCode.rawValue
   }

@@ -75,7 +75,8 @@ public enum CLIError: Error, Equatable {
     case .emptyRange(let min, let max):
       return "MIN (\(min)) must be less than MAX (\(max))"
     case .tooManyPoints(let count, let limit):
-      return "\(count) points is more than activ writes (at most \(limit)); use a larger --step or fewer --points"
+      return
+        "\(count) points is more than activ writes (at most \(limit)); use a larger --step or fewer --points"
     case .spec(let error):
       return error.description
     case .unreadableInput(let path, let reason):

@@ -62,7 +62,8 @@ struct ScaledDecimal: Equatable {
   /// This value at a smaller exponent (more digits), if the mantissa still fits.
   func rescaled(to newExponent: Int) -> Int64? {
     guard newExponent <= exponent, exponent - newExponent <= 18 else { return nil }
-    let (scaled, overflow) = mantissa.multipliedReportingOverflow(by: Int64(integerPowersOfTen[exponent - newExponent]))
+    let (scaled, overflow) = mantissa.multipliedReportingOverflow(
+      by: Int64(integerPowersOfTen[exponent - newExponent]))
     return overflow || abs(scaled) >= ScaledDecimal.exactLimit ? nil : scaled
   }
 }
@@ -107,7 +108,8 @@ struct Grid {
     let span = high - low
     guard span.isFinite, span > 0 else {
       return evenlySpaced(
-        from: Bound(text: shortestDecimal(low), value: low), to: Bound(text: shortestDecimal(high), value: high),
+        from: Bound(text: shortestDecimal(low), value: low),
+        to: Bound(text: shortestDecimal(high), value: high),
         count: 101)
     }
     let (stepMantissa, stepExponent) = roundStep(span / 100)
@@ -118,13 +120,15 @@ struct Grid {
     // decimals any more; fall back to 101 evenly spaced points.
     guard abs(first) < 1e12, abs(last) < 1e12 else {
       return evenlySpaced(
-        from: Bound(text: shortestDecimal(low), value: low), to: Bound(text: shortestDecimal(high), value: high),
+        from: Bound(text: shortestDecimal(low), value: low),
+        to: Bound(text: shortestDecimal(high), value: high),
         count: 101)
     }
     var values = [low]
     var n = Int64(first)
     while n <= Int64(last) {
-      let x = ScaledDecimal.double(mantissa: n * stepMantissa, exponent: stepExponent) ?? Double(n) * step
+      let x =
+        ScaledDecimal.double(mantissa: n * stepMantissa, exponent: stepExponent) ?? Double(n) * step
       if x > low && x < high { values.append(x) }
       n += 1
     }
@@ -162,7 +166,8 @@ struct Grid {
         max(abs(am), abs(bm)).multipliedReportingOverflow(by: intervals).overflow == false,
         max(abs(am), abs(bm)) * intervals < ScaledDecimal.exactLimit
       {
-        let (denominator, overflow) = intervals.multipliedReportingOverflow(by: Int64(integerPowersOfTen[-exponent]))
+        let (denominator, overflow) = intervals.multipliedReportingOverflow(
+          by: Int64(integerPowersOfTen[-exponent]))
         if !overflow && denominator < ScaledDecimal.exactLimit {
           let d = Double(denominator)
           return Grid(count: count) { i in
@@ -187,10 +192,13 @@ struct Grid {
     guard span < Double(maximumPoints) else {
       throw .tooManyPoints(count: shortestDecimal((span + 1).rounded(.down)), limit: maximumPoints)
     }
-    if let a = ScaledDecimal(low.text), let s = ScaledDecimal(step.text), let b = ScaledDecimal(high.text) {
+    if let a = ScaledDecimal(low.text), let s = ScaledDecimal(step.text),
+      let b = ScaledDecimal(high.text)
+    {
       let exponent = min(a.exponent, s.exponent, b.exponent)
       if let am = a.rescaled(to: exponent), let sm = s.rescaled(to: exponent),
-        let bm = b.rescaled(to: exponent), sm > 0, ScaledDecimal.double(mantissa: bm, exponent: exponent) != nil
+        let bm = b.rescaled(to: exponent), sm > 0,
+        ScaledDecimal.double(mantissa: bm, exponent: exponent) != nil
       {
         let count = Int((bm - am) / sm) + 1
         return Grid(count: count) { i in

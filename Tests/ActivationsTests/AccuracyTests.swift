@@ -23,12 +23,15 @@ struct AccuracyTests {
       let valueError = point.value.ulpError(of: function.value(point.x))
       let derivativeError = point.derivative.ulpError(of: function.derivative(point.x))
       if valueError > worst.value { (worst.value, worst.valueAt) = (valueError, point.x) }
-      if derivativeError > worst.derivative { (worst.derivative, worst.derivativeAt) = (derivativeError, point.x) }
+      if derivativeError > worst.derivative {
+        (worst.derivative, worst.derivativeAt) = (derivativeError, point.x)
+      }
     }
     let budget = exact ? (0.5, 0.5) : (Self.valueBudget, Self.derivativeBudget)
     #expect(worst.value <= budget.0, "\(spec): value \(worst.value) ULP at x = \(worst.valueAt)")
     #expect(
-      worst.derivative <= budget.1, "\(spec): derivative \(worst.derivative) ULP at x = \(worst.derivativeAt)")
+      worst.derivative <= budget.1,
+      "\(spec): derivative \(worst.derivative) ULP at x = \(worst.derivativeAt)")
   }
 
   @Test("the fixture covers every catalogue function")

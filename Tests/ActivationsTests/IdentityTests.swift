@@ -5,7 +5,10 @@ import Testing
 /// the extremes of the double range.
 private let identityPoints: [Double] =
   stride(from: -12.0, through: 12.0, by: 0.125).map { $0 }
-  + [0, -0.0, 1e-300, -1e-300, 5e-324, -5e-324, 1e-8, -1e-8, 700, -700, 709.8, -709.8, 745, -745, 800, -800]
+  + [
+    0, -0.0, 1e-300, -1e-300, 5e-324, -5e-324, 1e-8, -1e-8, 700, -700, 709.8, -709.8, 745, -745,
+    800, -800,
+  ]
   + [1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .infinity, -.infinity]
 
 @Suite("Identities between catalogue functions")
@@ -53,7 +56,8 @@ struct IdentityTests {
     for x in identityPoints where x.isFinite && abs(x) < 3 {
       let product = x * HardSigmoid().value(x)
       let hardSwish = HardSwish().value(x)
-      #expect(abs(hardSwish - product) <= max(hardSwish.ulp, Double.leastNonzeroMagnitude), "at \(x)")
+      #expect(
+        abs(hardSwish - product) <= max(hardSwish.ulp, Double.leastNonzeroMagnitude), "at \(x)")
     }
   }
 

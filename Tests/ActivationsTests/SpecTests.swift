@@ -23,7 +23,8 @@ struct SpecTests {
       LabelCase(spec: "rrelu(upper=0.3, lower=0.1)", label: "rrelu(lower=0.1,upper=0.3)"),
       LabelCase(spec: "gelu(approximate=TANH)", label: "gelu(approximate=tanh)"),
       LabelCase(spec: "softplus(threshold=none)", label: "softplus(threshold=none)"),
-      LabelCase(spec: "maxout(weights=[1, -1], biases=[0,0])", label: "maxout(weights=[1,-1],biases=[0,0])"),
+      LabelCase(
+        spec: "maxout(weights=[1, -1], biases=[0,0])", label: "maxout(weights=[1,-1],biases=[0,0])"),
       LabelCase(spec: "elu()", label: "elu"),
       LabelCase(spec: "elu(alpha=1e-3)", label: "elu(alpha=0.001)"),
     ])
@@ -41,9 +42,12 @@ struct SpecTests {
   @Test(
     "bad specs are refused with a message that names the fix",
     arguments: [
-      ErrorCase(spec: "", message: "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"),
+      ErrorCase(
+        spec: "", message: "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"
+      ),
       ErrorCase(spec: "mihs", message: "unknown function 'mihs' (did you mean 'mish'?)"),
-      ErrorCase(spec: "hardswsh", message: "unknown function 'hardswsh' (did you mean 'hard_swish'?)"),
+      ErrorCase(
+        spec: "hardswsh", message: "unknown function 'hardswsh' (did you mean 'hard_swish'?)"),
       ErrorCase(spec: "zzzzzz", message: "unknown function 'zzzzzz'"),
       ErrorCase(
         spec: "elu(alpah=1)",
@@ -56,17 +60,22 @@ struct SpecTests {
         spec: "hard_tanh(min_val=-2, 2)",
         message: "hard_tanh: a value without a name follows a named one; name it too (key=value)"),
       ErrorCase(
-        spec: "softplus(beta=0)", message: "softplus: bad value '0' for beta; expected a finite number > 0"),
+        spec: "softplus(beta=0)",
+        message: "softplus: bad value '0' for beta; expected a finite number > 0"),
       ErrorCase(
         spec: "softshrink(lambda=-1)",
         message: "softshrink: bad value '-1' for lambda; expected a finite number >= 0"),
       ErrorCase(
         spec: "gelu(approximate=tanhh)",
-        message: "gelu: bad value 'tanhh' for approximate; expected one of none, tanh (did you mean 'tanh'?)"),
+        message:
+          "gelu: bad value 'tanhh' for approximate; expected one of none, tanh (did you mean 'tanh'?)"
+      ),
       ErrorCase(
-        spec: "rrelu(training=yes)", message: "rrelu: bad value 'yes' for training; expected true or false"),
+        spec: "rrelu(training=yes)",
+        message: "rrelu: bad value 'yes' for training; expected true or false"),
       ErrorCase(
-        spec: "elu(alpha=fast)", message: "elu: bad value 'fast' for alpha; expected a finite number"),
+        spec: "elu(alpha=fast)",
+        message: "elu: bad value 'fast' for alpha; expected a finite number"),
       ErrorCase(
         spec: "maxout(weights=1)",
         message: "maxout: bad value '1' for weights; expected a list of finite numbers like [0,1]"),
@@ -76,23 +85,29 @@ struct SpecTests {
       ErrorCase(
         spec: "hard_tanh(min_val=1, max_val=-1)",
         message: "hard_tanh: min_val (1) must be less than max_val (-1)"),
-      ErrorCase(spec: "rrelu(lower=0.5, upper=0.1)", message: "rrelu: lower (0.5) must be <= upper (0.1)"),
+      ErrorCase(
+        spec: "rrelu(lower=0.5, upper=0.1)", message: "rrelu: lower (0.5) must be <= upper (0.1)"),
       ErrorCase(
         spec: "maxout(weights=[1,2], biases=[0])",
         message: "maxout: weights has 2 values but biases has 1; give one bias per weight"),
-      ErrorCase(spec: "elu(alpha=nan)", message: "elu: bad value 'nan' for alpha; expected a finite number"),
+      ErrorCase(
+        spec: "elu(alpha=nan)", message: "elu: bad value 'nan' for alpha; expected a finite number"),
       ErrorCase(
         spec: "elu(alpha=1e999)",
-        message: "cannot read function spec 'elu(alpha=1e999)': '1e999' is not a finite decimal number"),
+        message:
+          "cannot read function spec 'elu(alpha=1e999)': '1e999' is not a finite decimal number"),
       ErrorCase(
         spec: "elu(alpha=0x1p3)",
-        message: "cannot read function spec 'elu(alpha=0x1p3)': '0x1p3' is not a finite decimal number"),
+        message:
+          "cannot read function spec 'elu(alpha=0x1p3)': '0x1p3' is not a finite decimal number"),
       ErrorCase(
-        spec: "elu(alpha=0.5", message: "cannot read function spec 'elu(alpha=0.5': expected ',' or ')' at the end"),
+        spec: "elu(alpha=0.5",
+        message: "cannot read function spec 'elu(alpha=0.5': expected ',' or ')' at the end"),
       ErrorCase(
         spec: "elu(alpha=0.5))",
         message: "cannot read function spec 'elu(alpha=0.5))': expected the end of the spec at ')'"),
-      ErrorCase(spec: "(x)", message: "cannot read function spec '(x)': a spec starts with a function name"),
+      ErrorCase(
+        spec: "(x)", message: "cannot read function spec '(x)': a spec starts with a function name"),
     ])
   func refusals(_ errorCase: ErrorCase) {
     #expect {
@@ -119,9 +134,12 @@ struct SpecTests {
       }
     }
     let required = [
-      "sigmoid", "hard_sigmoid", "tanh", "relu", "softplus", "leaky_relu", "prelu", "rrelu", "elu", "relu6",
-      "silu", "swish", "hard_swish", "mish", "gelu", "maxout", "frelu", "acon_c", "meta_acon", "selu", "celu",
-      "softsign", "log_sigmoid", "tanhshrink", "softshrink", "hardshrink", "hard_tanh", "threshold", "identity",
+      "sigmoid", "hard_sigmoid", "tanh", "relu", "softplus", "leaky_relu", "prelu", "rrelu", "elu",
+      "relu6",
+      "silu", "swish", "hard_swish", "mish", "gelu", "maxout", "frelu", "acon_c", "meta_acon",
+      "selu", "celu",
+      "softsign", "log_sigmoid", "tanhshrink", "softshrink", "hardshrink", "hard_tanh", "threshold",
+      "identity",
     ]
     for name in required { #expect(Catalogue.entry(named: name)?.name == name) }
   }
@@ -132,7 +150,9 @@ struct SpecTests {
     #expect(parseDecimal(".5") == 0.5)
     #expect(parseDecimal("5.") == 5)
     #expect(parseDecimal("+2") == 2)
-    for bad in ["", "-", ".", "e5", "1e", "nan", "inf", "-inf", "0x10", "1,5", "1e999", "--1", " 1"] {
+    for bad in [
+      "", "-", ".", "e5", "1e", "nan", "inf", "-inf", "0x10", "1,5", "1e999", "--1", " 1",
+    ] {
       #expect(parseDecimal(bad) == nil, "\(bad) accepted")
     }
   }

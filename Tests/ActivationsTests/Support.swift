@@ -13,7 +13,8 @@ struct ReferenceValue: Sendable {
   func ulpError(of computed: Double) -> Double {
     if computed == nearest && offset == 0 { return 0 }
     guard computed.isFinite, nearest.isFinite else { return computed == nearest ? 0 : .infinity }
-    let unit = abs(nearest) < Double.leastNormalMagnitude ? Double.leastNonzeroMagnitude : nearest.ulp
+    let unit =
+      abs(nearest) < Double.leastNormalMagnitude ? Double.leastNonzeroMagnitude : nearest.ulp
     return abs((computed - nearest) / unit - offset)
   }
 }
@@ -36,13 +37,17 @@ enum Reference {
       fatalError("cannot read \(url.path); regenerate it with Scripts/reference/make_reference.py")
     }
     var points: [ReferencePoint] = []
-    for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("spec\t") {
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("spec\t")
+    {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       let numbers = fields.dropFirst().compactMap { Double($0) }
-      guard fields.count == 6, numbers.count == 5 else { fatalError("malformed fixture line: \(line)") }
+      guard fields.count == 6, numbers.count == 5 else {
+        fatalError("malformed fixture line: \(line)")
+      }
       points.append(
         ReferencePoint(
-          spec: fields[0], x: numbers[0], value: ReferenceValue(nearest: numbers[1], offset: numbers[2]),
+          spec: fields[0], x: numbers[0],
+          value: ReferenceValue(nearest: numbers[1], offset: numbers[2]),
           derivative: ReferenceValue(nearest: numbers[3], offset: numbers[4])))
     }
     return points
@@ -57,7 +62,9 @@ enum Reference {
 }
 
 /// Binds a spec the tests know to be valid, recording a failure (not crashing) if it is not.
-func bound(_ spec: String, seed: UInt64 = 0, sourceLocation: SourceLocation = #_sourceLocation) -> BoundActivation? {
+func bound(_ spec: String, seed: UInt64 = 0, sourceLocation: SourceLocation = #_sourceLocation)
+  -> BoundActivation?
+{
   do {
     return try Catalogue.bind(spec, context: BindingContext(seed: seed))
   } catch {
@@ -68,7 +75,10 @@ func bound(_ spec: String, seed: UInt64 = 0, sourceLocation: SourceLocation = #_
 
 /// Expects two doubles to be identical, bit for bit (so -0 and 0 differ).
 func expectSameBits(
-  _ a: Double, _ b: Double, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation
+  _ a: Double, _ b: Double, _ comment: Comment? = nil,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(a.bitPattern == b.bitPattern, "\(a) vs \(b) \(comment.map { "\($0)" } ?? "")", sourceLocation: sourceLocation)
+  #expect(
+    a.bitPattern == b.bitPattern, "\(a) vs \(b) \(comment.map { "\($0)" } ?? "")",
+    sourceLocation: sourceLocation)
 }

@@ -37,8 +37,11 @@ struct OutputSettings {
   var path: String?
 
   init(_ parsed: ParsedArguments, defaultFormat: OutputFormat = .csv) {
-    format = parsed.value(SharedOptions.format).flatMap(OutputFormat.init(rawValue:)) ?? defaultFormat
-    numbers = parsed.value(SharedOptions.precision).flatMap(Int.init).map(NumberStyle.significant) ?? .shortest
+    format =
+      parsed.value(SharedOptions.format).flatMap(OutputFormat.init(rawValue:)) ?? defaultFormat
+    numbers =
+      parsed.value(SharedOptions.precision).flatMap(Int.init).map(NumberStyle.significant)
+      ?? .shortest
     header = !parsed.has(SharedOptions.noHeader)
     path = parsed.value(SharedOptions.output)
   }

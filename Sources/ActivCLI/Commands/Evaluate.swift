@@ -12,7 +12,8 @@ enum Evaluate {
   }
 
   static let rangeHelp = PositionalSpec(
-    name: "MIN MAX", help: "The range, both ends included (default -5 5). Negative numbers need no quoting.")
+    name: "MIN MAX",
+    help: "The range, both ends included (default -5 5). Negative numbers need no quoting.")
   static let gridDiscussion =
     "Without --points or --step the grid has about 100 intervals of a round step (1, 2 or 5 × 10^k), "
     + "so x prints as short decimals; MIN and MAX are always included. Numbers are printed in the "
@@ -24,8 +25,11 @@ enum Evaluate {
   static let evalSpec = CommandSpec(
     name: "eval", abstract: "Evaluate a function (and its derivative) over a range, as CSV.",
     positionalUsage: "SPEC [MIN MAX]",
-    positionals: [PositionalSpec(name: "SPEC", help: "The function, e.g. mish or 'elu(alpha=0.5)'."), rangeHelp],
-    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4
+    positionals: [
+      PositionalSpec(name: "SPEC", help: "The function, e.g. mish or 'elu(alpha=0.5)'."), rangeHelp,
+    ],
+    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed]
+      + SharedOptions.output4
       + [SharedOptions.help],
     discussion: [specDiscussion, gridDiscussion],
     examples: [
@@ -36,8 +40,12 @@ enum Evaluate {
   static let gradSpec = CommandSpec(
     name: "grad", abstract: "Evaluate a function's derivative over a range, as CSV.",
     positionalUsage: "SPEC [MIN MAX]",
-    positionals: [PositionalSpec(name: "SPEC", help: "The function, e.g. relu or 'swish(beta=2)'."), rangeHelp],
-    options: SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4 + [SharedOptions.help],
+    positionals: [
+      PositionalSpec(name: "SPEC", help: "The function, e.g. relu or 'swish(beta=2)'."), rangeHelp,
+    ],
+    options: SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4 + [
+      SharedOptions.help
+    ],
     discussion: [
       specDiscussion, gridDiscussion,
       "At a kink the derivative follows PyTorch's autograd (relu'(0) = 0); 'activ info SPEC' says which side.",
@@ -48,7 +56,8 @@ enum Evaluate {
     name: "table", abstract: "Several functions side by side on one grid, as CSV.",
     positionalUsage: "SPEC... [MIN MAX]",
     positionals: [PositionalSpec(name: "SPEC...", help: "One or more functions."), rangeHelp],
-    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4
+    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed]
+      + SharedOptions.output4
       + [SharedOptions.help],
     discussion: [
       specDiscussion,
@@ -65,13 +74,19 @@ enum Evaluate {
     // Trailing numbers are the range: two of them, or an error that says so.
     switch words.reversed().prefix(while: looksLikeNumber).count {
     case 0: break
-    case 1: throw .missingArgument(command: command, name: "both MIN and MAX (got only '\(words.last!)')")
+    case 1:
+      throw .missingArgument(command: command, name: "both MIN and MAX (got only '\(words.last!)')")
     default:
-      range = (try bound(words[words.count - 2], name: "MIN"), try bound(words[words.count - 1], name: "MAX"))
+      range = (
+        try bound(words[words.count - 2], name: "MIN"),
+        try bound(words[words.count - 1], name: "MAX")
+      )
       words.removeLast(2)
     }
     guard !words.isEmpty else { throw .missingArgument(command: command, name: "a function SPEC") }
-    if mode != .table && words.count > 1 { throw .unexpectedArgument(command: command, value: words[1]) }
+    if mode != .table && words.count > 1 {
+      throw .unexpectedArgument(command: command, value: words[1])
+    }
 
     if parsed.has(SharedOptions.points) && parsed.has(SharedOptions.step) {
       throw .conflictingOptions("--points", "--step")
@@ -102,7 +117,8 @@ enum Evaluate {
       if let points = parsed.value(SharedOptions.points).flatMap(Int.init) {
         grid = .evenlySpaced(from: low, to: high, count: points)
       } else if let step = parsed.value(SharedOptions.step) {
-        grid = try .stepped(from: low, step: Bound(text: step, value: parseDecimal(step)!), to: high)
+        grid = try .stepped(
+          from: low, step: Bound(text: step, value: parseDecimal(step)!), to: high)
       } else {
         grid = .automatic(from: low.value, to: high.value)
       }

@@ -3,19 +3,30 @@ import Activations
 /// `activ info SPEC`: what a function is, as field/value records.
 enum InfoCommand {
   static let spec = CommandSpec(
-    name: "info", abstract: "Describe a function: formulas, parameters, aliases, kinks, the article's remark.",
+    name: "info",
+    abstract: "Describe a function: formulas, parameters, aliases, kinks, the article's remark.",
     positionalUsage: "SPEC",
     positionals: [PositionalSpec(name: "SPEC", help: "The function, with parameters if wanted.")],
-    options: [SharedOptions.seed, SharedOptions.format, SharedOptions.noHeader, SharedOptions.output, SharedOptions.help],
+    options: [
+      SharedOptions.seed, SharedOptions.format, SharedOptions.noHeader, SharedOptions.output,
+      SharedOptions.help,
+    ],
     discussion: [
       "Kinks list each point where f or f' is not continuous and the value activ's derivative takes "
         + "there, which follows PyTorch's autograd. The default format here is table."
     ],
-    examples: ["activ info mish", "activ info 'hard_tanh(min_val=-2, max_val=2)'", "activ info gelu --format csv"])
+    examples: [
+      "activ info mish", "activ info 'hard_tanh(min_val=-2, max_val=2)'",
+      "activ info gelu --format csv",
+    ])
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
-    guard let word = parsed.positionals.first else { throw .missingArgument(command: "info", name: "a function SPEC") }
-    if parsed.positionals.count > 1 { throw .unexpectedArgument(command: "info", value: parsed.positionals[1]) }
+    guard let word = parsed.positionals.first else {
+      throw .missingArgument(command: "info", name: "a function SPEC")
+    }
+    if parsed.positionals.count > 1 {
+      throw .unexpectedArgument(command: "info", value: parsed.positionals[1])
+    }
     let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
     let bound: BoundActivation
     do {
@@ -58,8 +69,13 @@ enum InfoCommand {
       case .right: side = "the derivative from the right"
       case .average: side = "the mean of both sides, as torch.maximum"
       }
-      let jump = kink.isJump ? "; f jumps here, f(\(x)) = \(shortestDecimal(bound.value(kink.x)))" : ""
-      records.append(("kink", "x = \(x): f'(\(x)) = \(shortestDecimal(bound.derivative(kink.x))), \(side)\(jump)"))
+      let jump =
+        kink.isJump ? "; f jumps here, f(\(x)) = \(shortestDecimal(bound.value(kink.x)))" : ""
+      records.append(
+        (
+          "kink",
+          "x = \(x): f'(\(x)) = \(shortestDecimal(bound.derivative(kink.x))), \(side)\(jump)"
+        ))
     }
     if let remark = entry.remark { records.append(("remark", remark)) }
     return records

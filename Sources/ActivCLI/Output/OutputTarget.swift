@@ -35,7 +35,9 @@ final class OutputTarget {
     case .special:
       do {
         let fd = try POSIX.openForWriting(path)
-        return OutputTarget(writer: BufferedWriter(sink: FileDescriptorSink(fd: fd)), destination: .inPlace(fd: fd, path: path))
+        return OutputTarget(
+          writer: BufferedWriter(sink: FileDescriptorSink(fd: fd)),
+          destination: .inPlace(fd: fd, path: path))
       } catch {
         throw .cannotCreateOutput(path: path, reason: error.message)
       }

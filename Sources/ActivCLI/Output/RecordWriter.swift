@@ -38,7 +38,9 @@ final class RecordWriter {
   private let alignments: [Alignment]
   private var pending: [[String]] = []
 
-  init(format: OutputFormat, target: OutputTarget, header: [String]?, alignments: [Alignment]) throws(CLIError) {
+  init(format: OutputFormat, target: OutputTarget, header: [String]?, alignments: [Alignment])
+    throws(CLIError)
+  {
     self.format = format
     self.target = target
     self.alignments = alignments
@@ -88,7 +90,10 @@ final class RecordWriter {
   }
 
   private func csvField(_ field: String) -> String {
-    guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 })
+    guard
+      field.utf8.contains(where: {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+      })
     else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
@@ -101,6 +106,7 @@ final class RecordWriter {
 extension String {
   /// Every occurrence of `target` replaced (activ keeps Foundation out of the CLI).
   fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    split(separator: Character(target), omittingEmptySubsequences: false).joined(
+      separator: replacement)
   }
 }

@@ -65,7 +65,8 @@ public struct Console {
   public var error: ByteSink
   public var input: () throws(SystemError) -> [UInt8]
 
-  public init(output: ByteSink, error: ByteSink, input: @escaping () throws(SystemError) -> [UInt8]) {
+  public init(output: ByteSink, error: ByteSink, input: @escaping () throws(SystemError) -> [UInt8])
+  {
     self.output = output
     self.error = error
     self.input = input

@@ -7,7 +7,9 @@ struct ParsedArguments {
   var values: [String: String] = [:]
   var flags: Set<String> = []
 
-  func has(_ option: OptionSpec) -> Bool { flags.contains(option.long) || values[option.long] != nil }
+  func has(_ option: OptionSpec) -> Bool {
+    flags.contains(option.long) || values[option.long] != nil
+  }
   func value(_ option: OptionSpec) -> String? { values[option.long] }
 }
 
@@ -77,12 +79,14 @@ enum ArgumentParser {
   private static func validated(_ text: String, for option: OptionSpec, _ value: ValueSpec)
     throws(CLIError) -> String
   {
-    let refusal = CLIError.badOptionValue(option: option.displayName, value: text, expected: value.expectation)
+    let refusal = CLIError.badOptionValue(
+      option: option.displayName, value: text, expected: value.expectation)
     switch value.kind {
     case .number(let positive):
       guard let number = parseDecimal(text), !positive || number > 0 else { throw refusal }
     case .integer(let range):
-      guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+      guard !text.isEmpty,
+        text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
         let number = UInt64(text), range.contains(number)
       else { throw refusal }
     case .choice(let words):

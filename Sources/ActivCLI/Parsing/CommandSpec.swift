@@ -51,7 +51,8 @@ struct ValueSpec: Sendable {
   var expectation: String {
     switch kind {
     case .number(let positive): return positive ? "a finite number > 0" : "a finite number"
-    case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+    case .integer(let range):
+      return "a whole number from \(range.lowerBound) to \(range.upperBound)"
     case .choice(let words): return "one of " + words.joined(separator: ", ")
     case .path: return "a file path, or - for standard input/output"
     }
@@ -60,14 +61,17 @@ struct ValueSpec: Sendable {
 
 /// The options several commands share, declared once.
 enum SharedOptions {
-  static let help = OptionSpec(long: "help", short: "h", value: nil, help: "Show this help and exit.")
+  static let help = OptionSpec(
+    long: "help", short: "h", value: nil, help: "Show this help and exit.")
   static let format = OptionSpec(
-    long: "format", value: ValueSpec(name: "FORMAT", kind: .choice(OutputFormat.allCases.map(\.rawValue))),
+    long: "format",
+    value: ValueSpec(name: "FORMAT", kind: .choice(OutputFormat.allCases.map(\.rawValue))),
     help: "csv (default), tsv, or table (aligned columns for reading).")
   static let precision = OptionSpec(
     long: "precision", value: ValueSpec(name: "P", kind: .integer(1...17)),
     help: "Significant digits (default: the shortest that reads back exactly).")
-  static let noHeader = OptionSpec(long: "no-header", value: nil, help: "Leave out the header line.")
+  static let noHeader = OptionSpec(
+    long: "no-header", value: nil, help: "Leave out the header line.")
   static let output = OptionSpec(
     long: "output", short: "o", value: ValueSpec(name: "FILE", kind: .path),
     help: "Write to FILE (atomically: a failure leaves no partial or clobbered file).")
@@ -83,7 +87,8 @@ enum SharedOptions {
   static let seed = OptionSpec(
     long: "seed", value: ValueSpec(name: "N", kind: .integer(0...UInt64.max)),
     help: "Seed for random functions (rrelu with training=true); default 0.")
-  static let grad = OptionSpec(long: "grad", value: nil, help: "Add the derivative column <name>_grad.")
+  static let grad = OptionSpec(
+    long: "grad", value: nil, help: "Add the derivative column <name>_grad.")
 
   static let grid = [points, step, input]
   static let output4 = [format, precision, noHeader, output]

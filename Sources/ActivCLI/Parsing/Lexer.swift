@@ -24,7 +24,8 @@ enum Lexer {
       } else if argument.hasPrefix("--") {
         let body = argument.dropFirst(2)
         if let equals = body.firstIndex(of: "=") {
-          result.append(.long(name: String(body[..<equals]), value: String(body[body.index(after: equals)...])))
+          result.append(
+            .long(name: String(body[..<equals]), value: String(body[body.index(after: equals)...])))
         } else {
           result.append(.long(name: String(body), value: nil))
         }
@@ -49,7 +50,9 @@ enum Lexer {
   /// `-` followed by a digit, or by `.` and a digit: the start of a negative number.
   static func looksNumeric(_ argument: String) -> Bool {
     let bytes = Array(argument.utf8.prefix(3))
-    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false }
+    func isDigit(_ b: UInt8?) -> Bool {
+      b.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+    }
     guard bytes.first == UInt8(ascii: "-") else { return false }
     if isDigit(bytes.count > 1 ? bytes[1] : nil) { return true }
     return bytes.count > 2 && bytes[1] == UInt8(ascii: ".") && isDigit(bytes[2])

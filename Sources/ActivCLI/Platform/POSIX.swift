@@ -72,7 +72,9 @@ enum POSIX {
     if fd < 0 { throw SystemError.current }
     defer { _ = cClose(fd) }
     var info = stat()
-    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { throw SystemError(code: EISDIR) }
+    if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      throw SystemError(code: EISDIR)
+    }
     return try readAll(fd)
   }
 
@@ -112,7 +114,9 @@ enum POSIX {
   /// Creates a uniquely named, empty file from a template ending in `XXXXXX`, with `mode` (or, for
   /// nil, the mode an ordinary create would give: 0666 less the umask); returns its descriptor and
   /// actual path.
-  static func makeTemporaryFile(template: String, mode: UInt32?) throws(SystemError) -> (Int32, String) {
+  static func makeTemporaryFile(template: String, mode: UInt32?) throws(SystemError) -> (
+    Int32, String
+  ) {
     var bytes = Array(template.utf8CString)
     let fd = bytes.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     if fd < 0 { throw SystemError.current }

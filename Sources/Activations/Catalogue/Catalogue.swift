@@ -73,10 +73,12 @@ public enum Catalogue {
   {
     let syntax = try SpecSyntax.parse(spec)
     guard let entry = entry(named: syntax.name) else {
-      throw .unknownFunction(syntax.name, suggestion: closestMatch(to: syntax.name, among: allNames))
+      throw .unknownFunction(
+        syntax.name, suggestion: closestMatch(to: syntax.name, among: allNames))
     }
     let arguments = try bindArguments(syntax.arguments, to: entry)
-    return BoundActivation(entry: entry, arguments: arguments, function: try entry.build(arguments, context))
+    return BoundActivation(
+      entry: entry, arguments: arguments, function: try entry.build(arguments, context))
   }
 
   private static func bindArguments(_ written: [SpecSyntax.Argument], to entry: CatalogueEntry)
@@ -91,17 +93,20 @@ public enum Catalogue {
       let parameter: Parameter
       if let key = argument.key {
         sawKeyword = true
-        guard let match = parameters.first(where: { normalizedName($0.name) == normalizedName(key) })
+        guard
+          let match = parameters.first(where: { normalizedName($0.name) == normalizedName(key) })
         else {
           let names = parameters.map(\.name)
           throw .unknownParameter(
-            function: function, name: key, suggestion: closestMatch(to: key, among: names), valid: names)
+            function: function, name: key, suggestion: closestMatch(to: key, among: names),
+            valid: names)
         }
         parameter = match
       } else {
         if sawKeyword { throw .positionalAfterKeyword(function: function) }
         guard position < parameters.count else {
-          throw .tooManyArguments(function: function, count: written.count, maximum: parameters.count)
+          throw .tooManyArguments(
+            function: function, count: written.count, maximum: parameters.count)
         }
         parameter = parameters[position]
       }
@@ -117,11 +122,14 @@ public enum Catalogue {
     return Arguments(values: values, given: given)
   }
 
-  private static func convert(_ raw: SpecSyntax.RawValue, for parameter: Parameter, of function: String)
+  private static func convert(
+    _ raw: SpecSyntax.RawValue, for parameter: Parameter, of function: String
+  )
     throws(SpecError) -> ParameterValue
   {
     let refusal = SpecError.badValue(
-      function: function, parameter: parameter.name, given: raw.text, expected: parameter.expectation)
+      function: function, parameter: parameter.name, given: raw.text,
+      expected: parameter.expectation)
     switch (parameter.kind, raw) {
     case (.real(let constraint), .number(let r, _)),
       (.optionalReal(let constraint), .number(let r, _)):

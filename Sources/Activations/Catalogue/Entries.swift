@@ -11,7 +11,9 @@ private func makeEntry(
     derivativeFormula: derivative, remark: remark, build: build)
 }
 
-private func real(_ name: String, _ value: Double, _ constraint: Parameter.Constraint = .any, _ summary: String)
+private func real(
+  _ name: String, _ value: Double, _ constraint: Parameter.Constraint = .any, _ summary: String
+)
   -> Parameter
 {
   Parameter(name, .real(constraint), default: .real(value), summary)
@@ -68,7 +70,9 @@ extension Catalogue {
     ) { args, _ in LeakyReLU(negativeSlope: args.real("negative_slope")) },
     makeEntry(
       "prelu", aliases: ["parametric_relu"], "leaky ReLU with a learnable slope (one weight here)",
-      parameters: [real("weight", 0.25, .any, "the learned slope for x <= 0 (PyTorch's initial 0.25)")],
+      parameters: [
+        real("weight", 0.25, .any, "the learned slope for x <= 0 (PyTorch's initial 0.25)")
+      ],
       formula: "f(x) = x for x > 0, else weight·x",
       derivative: "f'(x) = 1 for x > 0, else weight   (f'(0) = weight)",
       remark: "As Leaky ReLU, but the slope α is learned."
@@ -91,9 +95,11 @@ extension Catalogue {
       let (lower, upper) = (args.real("lower"), args.real("upper"))
       guard lower <= upper else {
         throw .invalidCombination(
-          function: "rrelu", problem: "lower (\(shortestDecimal(lower))) must be <= upper (\(shortestDecimal(upper)))")
+          function: "rrelu",
+          problem: "lower (\(shortestDecimal(lower))) must be <= upper (\(shortestDecimal(upper)))")
       }
-      return RReLU(lower: lower, upper: upper, training: args.boolean("training"), seed: context.seed)
+      return RReLU(
+        lower: lower, upper: upper, training: args.boolean("training"), seed: context.seed)
     },
     makeEntry(
       "elu", "exponential linear unit",
@@ -153,19 +159,24 @@ extension Catalogue {
       ],
       formula: "f(x) = max_i (w_i·x + b_i)   (default pieces 0 and x: ReLU)",
       derivative: "f'(x) = w_j of the active piece j   (ties: the first tied piece)",
-      remark: "A layer that learns a convex piecewise-linear function as the max of k affine pieces."
+      remark:
+        "A layer that learns a convex piecewise-linear function as the max of k affine pieces."
     ) { args, _ throws(SpecError) in
       let (weights, biases) = (args.list("weights"), args.list("biases"))
       guard weights.count == biases.count else {
         throw .invalidCombination(
           function: "maxout",
-          problem: "weights has \(weights.count) values but biases has \(biases.count); give one bias per weight")
+          problem:
+            "weights has \(weights.count) values but biases has \(biases.count); give one bias per weight"
+        )
       }
       return Maxout(weights: weights, biases: biases)
     },
     makeEntry(
       "frelu", aliases: ["funnel_relu"], "funnel activation max(x, t) for a fixed condition t",
-      parameters: [real("t", 0, .any, "the funnel condition T(x), held constant in the curve view")],
+      parameters: [
+        real("t", 0, .any, "the funnel condition T(x), held constant in the curve view")
+      ],
       formula: "f(x) = max(x, t)",
       derivative: "f'(x) = 1 for x > t, 0 for x < t   (1/2 at x = t, as torch.maximum)",
       remark:
@@ -180,7 +191,8 @@ extension Catalogue {
         real("beta", 1, .any, "switching factor: 0 gives the mean, large gives max(p1·x, p2·x)"),
       ],
       formula: "f(x) = (p1 - p2)·x·sigmoid(beta·(p1 - p2)·x) + p2·x",
-      derivative: "f'(x) = (p1 - p2)·h(beta·(p1 - p2)·x) + p2,  h(v) = sigmoid(v)·(1 + v·(1 - sigmoid(v)))",
+      derivative:
+        "f'(x) = (p1 - p2)·h(beta·(p1 - p2)·x) + p2,  h(v) = sigmoid(v)·(1 + v·(1 - sigmoid(v)))",
       remark: "p1, p2 and beta are learnable; beta → ∞ gives max(p1·x, p2·x), beta = 0 the mean."
     ) { args, _ in AconC(p1: args.real("p1"), p2: args.real("p2"), beta: args.real("beta")) },
     makeEntry(
@@ -201,7 +213,8 @@ extension Catalogue {
   static let parityEntries: [CatalogueEntry] = [
     makeEntry(
       "selu", "scaled ELU with self-normalizing constants",
-      formula: "f(x) = scale·x for x > 0, else scale·alpha·(e^x - 1)  (scale ≈ 1.0507, alpha ≈ 1.6733)",
+      formula:
+        "f(x) = scale·x for x > 0, else scale·alpha·(e^x - 1)  (scale ≈ 1.0507, alpha ≈ 1.6733)",
       derivative: "f'(x) = scale for x > 0, else scale·alpha·e^x   (f'(0) = scale·alpha ≈ 1.7581)"
     ) { _, _ in SELU() },
     makeEntry(
@@ -247,7 +260,9 @@ extension Catalogue {
       guard low < high else {
         throw .invalidCombination(
           function: "hard_tanh",
-          problem: "min_val (\(shortestDecimal(low))) must be less than max_val (\(shortestDecimal(high)))")
+          problem:
+            "min_val (\(shortestDecimal(low))) must be less than max_val (\(shortestDecimal(high)))"
+        )
       }
       return HardTanh(minVal: low, maxVal: high)
     },
@@ -263,7 +278,8 @@ extension Catalogue {
     makeEntry(
       "identity", aliases: ["linear"], "f(x) = x, the linear baseline",
       formula: "f(x) = x", derivative: "f'(x) = 1",
-      remark: "The identity makes a deep MLP collapse to a single linear layer: it has no non-linearity."
+      remark:
+        "The identity makes a deep MLP collapse to a single linear layer: it has no non-linearity."
     ) { _, _ in Identity() },
   ]
 

@@ -66,7 +66,8 @@ public struct Parameter: Sendable {
   /// One line for `activ list` and `activ info`.
   public let summary: String
 
-  public init(_ name: String, _ kind: Kind, default defaultValue: ParameterValue, _ summary: String) {
+  public init(_ name: String, _ kind: Kind, default defaultValue: ParameterValue, _ summary: String)
+  {
     self.name = name
     self.kind = kind
     self.defaultValue = defaultValue
@@ -88,13 +89,8 @@ public struct Parameter: Sendable {
 /// The parameters of one activation after parsing and defaulting: every declared parameter has a
 /// value, and `given` remembers which ones the user wrote, in declaration order.
 public struct Arguments: Sendable {
-  public private(set) var values: [String: ParameterValue]
-  public private(set) var given: [String]
-
-  init(values: [String: ParameterValue], given: [String]) {
-    self.values = values
-    self.given = given
-  }
+  public let values: [String: ParameterValue]
+  public let given: [String]
 
   /// A real parameter (declared as `.real`).
   public func real(_ name: String) -> Double {

@@ -28,7 +28,8 @@ extension SpecError: CustomStringConvertible {
     case .takesNoParameters(let function):
       return "\(function) takes no parameters; write it as '\(function)'"
     case .tooManyArguments(let function, let count, let maximum):
-      return "\(function) takes at most \(maximum) parameter\(maximum == 1 ? "" : "s"), got \(count)"
+      return
+        "\(function) takes at most \(maximum) parameter\(maximum == 1 ? "" : "s"), got \(count)"
     case .duplicateParameter(let function, let name):
       return "\(function): parameter '\(name)' is given twice"
     case .positionalAfterKeyword(let function):

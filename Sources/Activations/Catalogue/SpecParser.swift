@@ -83,7 +83,8 @@ private struct Scanner {
   }
 
   static func isIdentifierByte(_ c: UInt8) -> Bool {
-    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+    (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
+      || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
       || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
       || c == UInt8(ascii: "-")
   }
@@ -138,8 +139,9 @@ private struct Scanner {
   /// A decimal number token, parsed with `parseDecimal`.
   mutating func number() throws(SpecError) -> Double {
     let start = position
-    while let c = current, !(c == UInt8(ascii: ",") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
-      || c == UInt8(ascii: " "))
+    while let c = current,
+      !(c == UInt8(ascii: ",") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
+        || c == UInt8(ascii: " "))
     {
       position += 1
     }
@@ -167,7 +169,9 @@ public func parseDecimal(_ text: String) -> Double? {
   var index = text.utf8.startIndex
   let bytes = text.utf8
   func at(_ i: String.UTF8View.Index) -> UInt8? { i < bytes.endIndex ? bytes[i] : nil }
-  if let c = at(index), c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { index = bytes.index(after: index) }
+  if let c = at(index), c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+    index = bytes.index(after: index)
+  }
   while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
     digits += 1
     index = bytes.index(after: index)
@@ -182,7 +186,9 @@ public func parseDecimal(_ text: String) -> Double? {
   guard digits > 0 else { return nil }
   if let c = at(index), c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
     index = bytes.index(after: index)
-    if let s = at(index), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { index = bytes.index(after: index) }
+    if let s = at(index), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") {
+      index = bytes.index(after: index)
+    }
     var exponentDigits = 0
     while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
       exponentDigits += 1

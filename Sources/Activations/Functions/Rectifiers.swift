@@ -133,8 +133,9 @@ public struct RReLU: Activation {
   public var training: Bool
   public var seed: UInt64
 
-  public init(lower: Double = 1.0 / 8, upper: Double = 1.0 / 3, training: Bool = false, seed: UInt64 = 0)
-  {
+  public init(
+    lower: Double = 1.0 / 8, upper: Double = 1.0 / 3, training: Bool = false, seed: UInt64 = 0
+  ) {
     self.lower = lower
     self.upper = upper
     self.training = training
