@@ -114,7 +114,3 @@ public enum CLIError: Error, Equatable {
     }
   }
 }
-
-private func didYouMean(_ suggestion: String?) -> String {
-  suggestion.map { " (did you mean '\($0)'?)" } ?? ""
-}

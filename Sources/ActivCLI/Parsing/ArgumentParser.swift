@@ -94,7 +94,7 @@ enum ArgumentParser {
         let near = closestMatch(to: text, among: words)
         throw .badOptionValue(
           option: option.displayName, value: text,
-          expected: value.expectation + (near.map { " (did you mean '\($0)'?)" } ?? ""))
+          expected: value.expectation + didYouMean(near))
       }
       return match
     case .path:

@@ -144,7 +144,7 @@ public enum Catalogue {
         if let near = closestMatch(to: w, among: words) {
           throw .badValue(
             function: function, parameter: parameter.name, given: w,
-            expected: parameter.expectation + " (did you mean '\(near)'?)")
+            expected: parameter.expectation + didYouMean(near))
         }
         throw refusal
       }

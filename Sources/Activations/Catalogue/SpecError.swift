@@ -42,6 +42,8 @@ extension SpecError: CustomStringConvertible {
   }
 }
 
-private func didYouMean(_ suggestion: String?) -> String {
+/// The " (did you mean 'x'?)" tail of an error message, or nothing without a suggestion; shared
+/// by every message in activ that suggests a near miss.
+public func didYouMean(_ suggestion: String?) -> String {
   suggestion.map { " (did you mean '\($0)'?)" } ?? ""
 }
