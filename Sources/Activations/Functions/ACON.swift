@@ -26,52 +26,16 @@ public struct AconC: Activation {
       let slope = asymptoticSlope(x)
       return slope == 0 && !x.isNaN ? ((p1 - p2) * x < 0 ? -0.0 : 0) : linearLimit(x, slope: slope)
     }
-    let difference = DoubleDouble.sum(p1, -p2)
-    let v = gate(x)
-    // Past ±745 the gate is 1 or below the smallest double: f is p1·x or p2·x (plus the
-    // underflowing (p1 − p2)·x·eᵛ when p2 = 0).
-    if v.hi > 745 { return p1 * x }
-    if v.hi < -745 && p2 != 0 { return p2 * x }
-    if p2 == 0 { return AconC.gatedValue(difference * x, gate: v) }
-    return (AconC.slopeFactor(p1: p1, p2: p2, gate: v) * x).value
-  }
-
-  /// g(v) = d·σ(v) + p2, the factor with f = x·g, in double-double from whichever of two equal
-  /// forms does not cancel: m + h·tanh(v/2) (m = (p1 + p2)/2, h = (p1 − p2)/2) when its terms
-  /// agree in sign, which covers p1 = −p2 near x = 0, else p2 + d·σ(v), which is cancellation-free
-  /// when p2 and d agree in sign. Where both cancel, g has a true root.
-  static func slopeFactor(p1: Double, p2: Double, gate v: DoubleDouble) -> DoubleDouble {
-    let mean = DoubleDouble.sum(p1, p2) * 0.5
-    let half = DoubleDouble.sum(p1, -p2) * 0.5
-    let t = halfTanh(v)
-    let swing = half * t
-    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
-    return half * 2 * logistic(v) + p2
-  }
-
-  /// f′ = d·h(v) + p2 with h(v) = σ(v) + v·σ′(v), in the same two forms as ``slopeFactor``:
-  /// m + d·(tanh(v/2)/2 + v·σ′(v)) (both bracketed terms share v's sign), or p2 + d·h(v).
-  static func slope(p1: Double, p2: Double, gate v: DoubleDouble) -> Double {
-    let difference = DoubleDouble.sum(p1, -p2)
-    let mean = DoubleDouble.sum(p1, p2) * 0.5
-    let swing = difference * (halfTanh(v) * 0.5 + v.hi * logisticDerivative(v))
-    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return (mean + swing).value }
-    return (difference * Swish.gateDerivative(v) + p2).value
-  }
-
-  /// tanh(v/2), with v's low part applied through tanh′ = 1 − tanh².
-  private static func halfTanh(_ v: DoubleDouble) -> Double {
-    let t = Libm.tanh(v.hi / 2)
-    return v.lo == 0 ? t : t + (1 - t * t) * (v.lo / 2)
+    return AconC.value(x, p1: p1, p2: p2, gate: gate(x))
   }
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return x.isNaN ? x : asymptoticSlope(x) }
-    let difference = DoubleDouble.sum(p1, -p2)
     let v = gate(x)
-    guard p2 == 0 else { return AconC.slope(p1: p1, p2: p2, gate: v) }
+    let difference = DoubleDouble.sum(p1, -p2)
     let h = Swish.gateDerivative(v)
-    return difference.lo == 0 && difference.hi == 1 ? h : (difference * h).value
+    guard p2 == 0 else { return AconC.slope(p1: p1, p2: p2, gate: v, h: h.doubleDouble).value }
+    return difference.lo == 0 && difference.hi == 1 ? h.value : (h * difference).value
   }
 
   /// v = β·(p1 − p2)·x in double-double, formed as (β·x)·(p1 − p2) so that β = 0 gives v = 0
@@ -87,11 +51,37 @@ public struct AconC: Activation {
     return v > 0 ? p1 : p2
   }
 
-  /// y·σ(v) for y and v in double-double, with the underflow-safe product below v = −700.
-  static func gatedValue(_ y: DoubleDouble, gate v: DoubleDouble) -> Double {
-    if v.hi < -700 { return scaledExp(v, times: y.hi + y.lo) }
-    let s = logistic(v)
-    return y.lo == 0 ? y.hi * s : y.hi * s + y.lo * s
+  /// f = (p1 − p2)·x·σ(v) + p2·x for a gate v computed by the caller (ACON-C's β·(p1 − p2)·x, or
+  /// Meta-ACON's σ(x)·(p1 − p2)·x).
+  static func value(_ x: Double, p1: Double, p2: Double, gate v: DoubleDouble) -> Double {
+    // Past ±745 the gate is 1 or below the smallest double: f is p1·x or p2·x (plus the
+    // underflowing (p1 − p2)·x·eᵛ when p2 = 0, which the scaled σ keeps).
+    if v.hi > 745 { return p1 * x }
+    if v.hi < -745 && p2 != 0 { return p2 * x }
+    if p2 == 0 { return (logistic(v) * (DoubleDouble.sum(p1, -p2) * x)).value }
+    return (slopeFactor(p1: p1, p2: p2, gate: v) * x).value
+  }
+
+  /// g(v) = d·σ(v) + p2, the factor with f = x·g, in double-double from whichever of two equal
+  /// forms does not cancel: m + h·tanh(v/2) (m = (p1 + p2)/2, h = (p1 − p2)/2) when its terms
+  /// agree in sign, which covers p1 = −p2 near x = 0 where g ≈ h·v/2 is tiny, else p2 + d·σ(v).
+  static func slopeFactor(p1: Double, p2: Double, gate v: DoubleDouble) -> DoubleDouble {
+    let mean = DoubleDouble.sum(p1, p2) * 0.5
+    let half = DoubleDouble.sum(p1, -p2) * 0.5
+    let swing = half * hyperbolicTangent(v * 0.5)
+    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
+    return half * 2 * logistic(v).doubleDouble + p2
+  }
+
+  /// f′ = d·h(v) + p2 with h(v) = σ(v) + v·σ′(v), in the same two forms as ``slopeFactor``:
+  /// m + d·(tanh(v/2)/2 + v·σ′(v)) (both bracketed terms share v's sign), or p2 + d·h(v).
+  static func slope(p1: Double, p2: Double, gate v: DoubleDouble, h: DoubleDouble) -> DoubleDouble {
+    let difference = DoubleDouble.sum(p1, -p2)
+    let mean = DoubleDouble.sum(p1, p2) * 0.5
+    let swing =
+      difference * (hyperbolicTangent(v * 0.5) * 0.5 + logisticDerivative(v).doubleDouble * v)
+    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
+    return difference * h + p2
   }
 }
 
@@ -119,22 +109,24 @@ public struct MetaAcon: Activation {
     guard x.isFinite else { return linearLimit(x, slope: asymptoticSlope(x)) }
     // Below −745, β = σ(x) and x·σ(x) are 0 to double precision: the gate is σ(0) = 1/2.
     if x < -745 { return (DoubleDouble.sum(p1, p2) * 0.5 * x).value }
-    // Above 745, β = 1 exactly: ACON-C with β = 1.
-    if x > 745 { return AconC(p1: p1, p2: p2, beta: 1).value(x) }
-    let difference = DoubleDouble.sum(p1, -p2)
-    let y = difference * x
-    let gated = AconC.gatedValue(y, gate: y * logistic(x))
-    return p2 == 0 ? gated : (DoubleDouble.product(p2, x) + gated).value
+    return AconC.value(x, p1: p1, p2: p2, gate: gate(x))
   }
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return x.isNaN ? x : asymptoticSlope(x) }
     if x < -745 { return (DoubleDouble.sum(p1, p2) * 0.5).value }
     if x > 745 { return AconC(p1: p1, p2: p2, beta: 1).derivative(x) }
-    let d = p1 - p2
-    let v = DoubleDouble.sum(p1, -p2) * x * logistic(x)
-    let inner = logistic(v) + x * logisticDerivative(v) * d * Swish.gateDerivative(DoubleDouble(x))
-    return d * inner + p2
+    let difference = DoubleDouble.sum(p1, -p2)
+    let v = gate(x)
+    let inner =
+      logistic(v).doubleDouble + logisticDerivative(v).doubleDouble * difference
+      * Swish.gateDerivative(DoubleDouble(x)).doubleDouble * x
+    return (difference * inner + p2).value
+  }
+
+  /// v = σ(x)·(p1 − p2)·x in double-double.
+  private func gate(_ x: Double) -> DoubleDouble {
+    logistic(DoubleDouble(x)).doubleDouble * DoubleDouble.sum(p1, -p2) * x
   }
 
   private func asymptoticSlope(_ x: Double) -> Double {

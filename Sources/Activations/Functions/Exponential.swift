@@ -6,8 +6,9 @@
 /// f(x)  = x for x > 0, else alpha·(e^x - 1)
 /// f'(x) = 1 for x > 0, else alpha·e^x          (f'(0) = alpha, from the left, as PyTorch)
 /// ```
-/// Range (-alpha, inf) for alpha > 0. `expm1` keeps e^x − 1 accurate near 0, and alpha·e^x never
-/// goes through 1 + (f − …), so f′ stays accurate down to the underflow of e^x.
+/// Range (-alpha, inf) for alpha > 0. e^x − 1 and e^x are double-double kernels
+/// (``exponentialMinusOne(_:)`` keeps e^x − 1 accurate near 0), so alpha·(…) is rounded once and
+/// f′ stays accurate down to the underflow of e^x.
 public struct ELU: Activation {
   public var alpha: Double
 
@@ -15,8 +16,12 @@ public struct ELU: Activation {
     self.alpha = alpha
   }
 
-  public func value(_ x: Double) -> Double { x > 0 ? x : alpha * Libm.expm1(x) }
-  public func derivative(_ x: Double) -> Double { x > 0 ? 1 : alpha * Libm.exp(x) }
+  public func value(_ x: Double) -> Double {
+    x > 0 || x.isNaN ? x : (exponentialMinusOne(DoubleDouble(x)) * alpha).value
+  }
+  public func derivative(_ x: Double) -> Double {
+    x > 0 ? 1 : (x.isNaN ? x : (exponential(x) * alpha).value)
+  }
   public var kinks: [Kink] { alpha == 1 ? [] : [Kink(at: 0, rule: .left)] }
 }
 
@@ -27,20 +32,22 @@ public struct ELU: Activation {
 /// f'(x) = scale for x > 0, else scale·alpha·e^x     (f'(0) = scale·alpha ≈ 1.7581, as PyTorch)
 /// scale = 1.0507009873554804934193349852946, alpha = 1.6732632423543772848170429916717
 /// ```
-/// Range (-scale·alpha, inf) ≈ (-1.7581, inf). The product scale·alpha is one constant rounded
-/// once from its exact decimal value, so the negative branch has a single rounding besides `expm1`.
+/// Range (-scale·alpha, inf) ≈ (-1.7581, inf). scale and scale·alpha are double-double constants
+/// taken from the exact decimals, so both branches are rounded once.
 public struct SELU: Activation {
   public static let scale = 1.0507009873554804934193349852946
   public static let alpha = 1.6732632423543772848170429916717
-  /// scale·alpha, correctly rounded from the exact product of the two decimal constants.
-  static let scaleTimesAlpha = 1.7580993408473768599402175208123
+  static let exactScale = DoubleDouble(1.0507009873554805, 3.9874847667154144e-17)
+  static let scaleTimesAlpha = DoubleDouble(1.7580993408473768, 1.41535193800845e-17)
 
   public init() {}
   public func value(_ x: Double) -> Double {
-    x > 0 ? SELU.scale * x : SELU.scaleTimesAlpha * Libm.expm1(x)
+    if x > 0 { return (SELU.exactScale * x).value }
+    return x.isNaN ? x : (exponentialMinusOne(DoubleDouble(x)) * SELU.scaleTimesAlpha).value
   }
   public func derivative(_ x: Double) -> Double {
-    x > 0 ? SELU.scale : SELU.scaleTimesAlpha * Libm.exp(x)
+    if x > 0 { return SELU.scale }
+    return x.isNaN ? x : (exponential(x) * SELU.scaleTimesAlpha).value
   }
   public var kinks: [Kink] { [Kink(at: 0, rule: .left)] }
 }
@@ -52,9 +59,9 @@ public struct SELU: Activation {
 /// f(x)  = max(0, x) + min(0, alpha·(e^(x/alpha) - 1))
 /// f'(x) = 1 for x > 0, else e^(x/alpha)
 /// ```
-/// Range (-alpha, inf); alpha > 0. The quotient u = x/alpha is carried with its rounding error
-/// (recovered exactly by fused multiply-add) and applied as the first-order correction e^u·δu, so
-/// `exp` at u ≈ −700 does not magnify that rounding by 700.
+/// Range (-alpha, inf); alpha > 0. The quotient u = x/alpha is carried in double-double (its
+/// remainder recovered exactly by fused multiply-add), so `exp` at u ≈ −700 does not magnify its
+/// rounding by 700; the exponentials are the double-double kernels.
 public struct CELU: Activation {
   public var alpha: Double
 
@@ -64,22 +71,18 @@ public struct CELU: Activation {
 
   public func value(_ x: Double) -> Double {
     if x > 0 || x.isNaN { return x }
-    let (u, correction) = quotient(x)
-    return alpha * (Libm.expm1(u) + Libm.exp(u) * correction)
+    return (exponentialMinusOne(quotient(x)) * alpha).value
   }
 
   public func derivative(_ x: Double) -> Double {
     if x > 0 { return 1 }
-    if x.isNaN { return x }
-    let (u, correction) = quotient(x)
-    let e = Libm.exp(u)
-    return e + e * correction
+    return x.isNaN ? x : exponential(quotient(x)).value
   }
 
-  /// x/alpha as `u` plus the remainder term `(x − u·alpha)/alpha`.
-  private func quotient(_ x: Double) -> (Double, Double) {
+  /// x/alpha in double-double: the rounded quotient plus (x − u·alpha)/alpha.
+  private func quotient(_ x: Double) -> DoubleDouble {
     let u = x / alpha
-    guard u.isFinite else { return (u, 0) }
-    return (u, x.addingProduct(-u, alpha) / alpha)
+    guard u.isFinite else { return DoubleDouble(u) }
+    return DoubleDouble(u, x.addingProduct(-u, alpha) / alpha)
   }
 }

@@ -6,15 +6,18 @@
 /// f(x)  = tanh(x)
 /// f'(x) = sech^2(x) = 4·e^(-2|x|) / (1 + e^(-2|x|))^2
 /// ```
-/// Range (-1, 1). The value is libm's `tanh`; the derivative comes from e^(-2|x|) rather than
-/// 1 − tanh², which would round to 0 for |x| > 19 where the true value is still ~1e-16.
+/// Range (-1, 1). Not libm's `tanh` (up to ~2 ULP off in glibc) but ``hyperbolicTangent(_:)`` in
+/// double-double: Lambert's continued fraction near 0, (1 − e)/(1 + e) with e = e^−2|x| beyond.
+/// The derivative comes from e^−2|x| rather than 1 − tanh², which would round to 0 for |x| > 19
+/// where the true value is still ~1e-16.
 public struct Tanh: Activation {
   public init() {}
-  public func value(_ x: Double) -> Double { Libm.tanh(x) }
+  public func value(_ x: Double) -> Double { hyperbolicTangent(DoubleDouble(x)).value }
   public func derivative(_ x: Double) -> Double {
-    let t = Libm.exp(-2 * abs(x))
-    let d = 1 + t
-    return 4 * t / d / d
+    if x.isNaN { return x }
+    let e = exponential(DoubleDouble(-2 * abs(x)))
+    let d = e.doubleDouble + 1
+    return (e * 4 / (d * d)).value
   }
 }
 
@@ -25,35 +28,25 @@ public struct Tanh: Activation {
 /// f'(x) = tanh(x)^2
 /// ```
 /// Range (-inf, inf), with f(x) ≈ x³/3 near 0. The subtraction cancels catastrophically for small
-/// |x|, so for |x| <= 3 activ uses Lambert's continued fraction tanh(x) = x/(1 + q),
-/// q = x²/(3 + x²/(5 + x²/(7 + …))), whose terms are all positive, and writes
-/// x − tanh(x) = x·q/(1 + q) without any subtraction. Beyond 3, tanh(x) is within 0.005 of ±1 and
-/// the plain difference loses nothing.
+/// |x|, so there activ writes tanh(x) = x/(1 + q) with Lambert's continued fraction
+/// q = x²/(3 + x²/(5 + …)), whose terms are all positive, and x − tanh(x) = x·q/(1 + q) without
+/// any subtraction, in double-double. Elsewhere tanh is the double-double ``hyperbolicTangent(_:)``
+/// and the subtraction is exact enough.
 public struct Tanhshrink: Activation {
   public init() {}
 
   public func value(_ x: Double) -> Double {
-    if abs(x) <= 3 {
-      let q = Tanhshrink.lambertTail(x)
-      return x * q / (1 + q)
+    let xx = DoubleDouble(x)
+    if abs(x) < 0.55 {
+      let q = lambertTail(xx)
+      return (q * x / (q + 1)).value
     }
-    return x - Libm.tanh(x)
+    return (xx + -hyperbolicTangent(xx)).value
   }
 
   public func derivative(_ x: Double) -> Double {
-    let t = abs(x) <= 3 ? x / (1 + Tanhshrink.lambertTail(x)) : Libm.tanh(x)
-    return t * t
-  }
-
-  /// q(x) with tanh(x) = x/(1 + q), from the continued fraction truncated at depth 16, which is
-  /// below 1e-20 relative for |x| <= 3.
-  static func lambertTail(_ x: Double) -> Double {
-    let x2 = x * x
-    var denominator = 35.0
-    for k in stride(from: 16, through: 1, by: -1) {
-      denominator = Double(2 * k + 1) + x2 / denominator
-    }
-    return x2 / denominator
+    let t = hyperbolicTangent(DoubleDouble(x))
+    return (t * t).value
   }
 }
 
@@ -63,17 +56,18 @@ public struct Tanhshrink: Activation {
 /// f(x)  = x / (1 + |x|)
 /// f'(x) = 1 / (1 + |x|)^2
 /// ```
-/// Range (-1, 1). The derivative squares 1/(1 + |x|) instead of dividing by (1 + |x|)², so it
-/// underflows gracefully instead of overflowing for |x| > 1e154.
+/// Range (-1, 1). 1 + |x| is kept exactly (double-double), and the derivative squares 1/(1 + |x|)
+/// instead of dividing by (1 + |x|)², so it underflows gracefully instead of overflowing.
 public struct Softsign: Activation {
   public init() {}
   public func value(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: -1, atPlusInfinity: 1) }
-    return x / (1 + abs(x))
+    return (DoubleDouble(x) / DoubleDouble.sum(1, abs(x))).value
   }
   public func derivative(_ x: Double) -> Double {
-    let r = 1 / (1 + abs(x))
-    return r * r
+    guard x.isFinite else { return x.isNaN ? x : 0 }
+    let r = DoubleDouble(1) / DoubleDouble.sum(1, abs(x))
+    return (r * r).value
   }
 }
 

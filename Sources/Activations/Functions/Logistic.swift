@@ -6,12 +6,13 @@
 /// f(x)  = 1 / (1 + e^-x)
 /// f'(x) = f(x)·(1 - f(x)) = e^-|x| / (1 + e^-|x|)^2
 /// ```
-/// Range (0, 1). Computed by branching on the sign of x so `exp` only sees non-positive arguments;
-/// the derivative uses the symmetric form, which never cancels or overflows.
+/// Range (0, 1). Computed in double-double from a double-double eˣ (``logistic(_:)``), branching
+/// on the sign of x so the exponential is never large; the derivative uses the symmetric form,
+/// which never cancels or overflows. One final rounding.
 public struct Sigmoid: Activation {
   public init() {}
-  public func value(_ x: Double) -> Double { logistic(x) }
-  public func derivative(_ x: Double) -> Double { logisticDerivative(x) }
+  public func value(_ x: Double) -> Double { logistic(DoubleDouble(x)).value }
+  public func derivative(_ x: Double) -> Double { logisticDerivative(DoubleDouble(x)).value }
 }
 
 /// The piecewise-linear stand-in for the sigmoid: ReLU6(x + 3)/6 (PyTorch's `hardsigmoid`).
@@ -42,28 +43,30 @@ public struct HardSigmoid: Activation {
 /// f(x)  = -log(1 + e^-x) = min(x, 0) - log1p(e^-|x|)
 /// f'(x) = 1 / (1 + e^x) = sigmoid(-x)
 /// ```
-/// Range (-inf, 0). The split form keeps `exp` from overflowing and `log1p` from cancelling.
+/// Range (-inf, 0). The split form keeps `exp` from overflowing and `log1p` from cancelling;
+/// e^−|x| is a double-double, its low part applied through log1p′.
 public struct LogSigmoid: Activation {
   public init() {}
   public func value(_ x: Double) -> Double {
     if x.isNaN { return x }
-    return min(x, 0) - softplusTail(x)
+    return min(x, 0) - softplusTail(DoubleDouble(x))
   }
-  public func derivative(_ x: Double) -> Double { logistic(-x) }
+  public func derivative(_ x: Double) -> Double { logistic(DoubleDouble(-x)).value }
 }
 
 /// Swish, the self-gated x·σ(βx) of Ramachandran et al.; β = 1 is SiLU.
 ///
 /// ```
 /// f(x)  = x·sigmoid(b·x)
-/// f'(x) = sigmoid(v) + v·sigmoid(v)·(1 - sigmoid(v)),   v = b·x
-///       = e^v·(1 + v + e^v) / (1 + e^v)^2               (the form used for v < 0)
+/// f'(x) = h(v) = sigmoid(v) + v·sigmoid(v)·(1 - sigmoid(v)),   v = b·x
+///       = e^v·(1 + v + e^v) / (1 + e^v)^2                    (the form used for v < 0)
+///       = (1 + e + v·e) / (1 + e)^2,  e = e^-v                (the form used for v >= 0)
 /// ```
 /// Range: for b > 0, [m, inf) with a negative minimum m (≈ -0.2785/b); b = 0 gives x/2.
-/// v = b·x is carried in double-double, so its rounding is not amplified by `exp`. Below
-/// v = -700, where e^v is subnormal but x·e^v may not be, the product is scaled (`scaledExp`).
-/// For v < 0 the derivative uses the second form; around its root (v ≈ −1.28), where 1 + v and
-/// eᵛ cancel, that form is evaluated in double-double.
+/// v = b·x is carried in double-double and σ(v) computed in double-double, so the result is one
+/// rounding from the truth; the scaled exponential keeps x·eᵛ's digits where eᵛ alone would be
+/// subnormal. The forms of f′ have no cancellation but the true one at its root (v ≈ −1.28),
+/// which double-double absorbs.
 public struct Swish: Activation {
   public var beta: Double
 
@@ -77,46 +80,28 @@ public struct Swish: Activation {
       if beta == 0 { return x / 2 }
       return beta * x > 0 ? x : (x > 0 ? 0 : -0.0)
     }
-    let v = DoubleDouble.product(beta, x)
-    if v.hi < -700 { return scaledExp(v, times: x) }
-    return x * logistic(v)
+    return (logistic(DoubleDouble.product(beta, x)) * x).value
   }
 
   public func derivative(_ x: Double) -> Double {
     if x.isNaN { return x }
     guard x.isFinite else { return beta == 0 ? 0.5 : (beta * x > 0 ? 1 : 0) }
-    let v = DoubleDouble.product(beta, x)
-    return Swish.gateDerivative(v)
+    return Swish.gateDerivative(DoubleDouble.product(beta, x)).value
   }
 
-  /// d/dv of v·σ(v), the derivative shared by every x·σ(βx) form (it depends on v = βx only).
-  static func gateDerivative(_ v: DoubleDouble) -> Double {
-    let (hi, lo) = (v.hi, v.lo)
-    // Beyond ±800 the gate is shut or open to double precision (and 1 + v may overflow).
-    if hi > 800 { return 1 }
-    if hi < -3000 { return -0.0 }
-    if hi < -700 { return scaledExp(hi, times: (1 + hi) + lo * (2 + hi)) }
-    if hi > -2.5 && hi < -0.5 {
-      // Around the root v ≈ −1.28, 1 + v and eᵛ cancel: the same formula in double-double.
-      let e = DoubleDouble.exp(v)
+  /// h(v) = d/dv of v·σ(v), the derivative shared by every x·σ(βx) form (it depends on v only).
+  static func gateDerivative(_ v: DoubleDouble) -> Scaled {
+    // Beyond these the gate is open or shut to double precision (and v·e^v would be inf·0).
+    if v.hi > 800 { return Scaled(DoubleDouble(1)) }
+    if v.hi < -2000 { return Scaled(DoubleDouble(-0.0)) }
+    if v.hi >= 0 {
+      let e = exponential(-v).doubleDouble
       let d = e + 1
-      return (e * (v + 1 + e) / (d * d)).value
+      return Scaled((e * v + e + 1) / (d * d))
     }
-    let derivativeAtHi: Double
-    if hi < 0 {
-      let e = Libm.exp(hi)
-      let d = 1 + e
-      derivativeAtHi = e * ((1 + hi) + e) / d / d
-    } else {
-      let e = Libm.exp(-hi)
-      let d = 1 + e
-      derivativeAtHi = (1 + e + hi * e) / d / d
-    }
-    guard lo != 0 else { return derivativeAtHi }
-    // h(v) = σ + v·σ′ has h′(v) = 2σ′ + v·σ′·(1 − 2σ).
-    let s = logistic(hi)
-    let ds = logisticDerivative(hi)
-    return derivativeAtHi + lo * (2 * ds + hi * ds * (1 - 2 * s))
+    let e = exponential(v)
+    let d = e.doubleDouble + 1
+    return e * (v + 1 + e.doubleDouble) / (d * d)
   }
 }
 

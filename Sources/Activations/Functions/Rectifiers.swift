@@ -155,7 +155,10 @@ public struct RReLU: Activation {
     // When lower + upper is exact (it usually is), one product is already correctly rounded, and
     // unlike the double-double product it stays so for subnormal results.
     let mean = DoubleDouble.sum(lower, upper) * 0.5
-    return mean.lo == 0 ? mean.hi * x : (mean * x).value
+    if mean.lo == 0 { return mean.hi * x }
+    // The double-double product loses its low part below the normal range: scale x up first.
+    if abs(x) < 0x1p-900 { return (mean * (x * 0x1p200)).value * 0x1p-200 }
+    return (mean * x).value
   }
 
   public func derivative(_ x: Double) -> Double { x > 0 ? 1 : (x.isNaN ? x : slope(at: x)) }

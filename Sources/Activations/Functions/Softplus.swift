@@ -8,8 +8,8 @@
 /// ```
 /// Range (0, inf); b > 0. With `threshold` t set (PyTorch's option, off by default here), b·x > t
 /// returns x and f′ = 1, PyTorch's shortcut; without it the smooth formula is used for every x,
-/// since the split form already never overflows. b·x is carried in double-double and its rounding
-/// applied as a first-order correction, so large |b·x| does not magnify it.
+/// since the split form already never overflows. b·x is carried in double-double and e^−|b·x|
+/// computed in double-double (see ``softplusTail(_:)``), so large |b·x| magnifies no rounding.
 public struct Softplus: Activation {
   public var beta: Double
   public var threshold: Double?
@@ -30,7 +30,7 @@ public struct Softplus: Activation {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
     let v = DoubleDouble.product(beta, x)
     if let threshold, v.hi > threshold { return 1 }
-    return logistic(v)
+    return logistic(v).value
   }
 
   public var kinks: [Kink] {
@@ -45,63 +45,64 @@ public struct Softplus: Activation {
 /// f(x)  = x·tanh(softplus(x)) = x·T,   T = n(n + 2) / (n(n + 2) + 2),  n = e^x
 /// f'(x) = T + x·(1 - T^2)·sigmoid(x)
 /// ```
-/// Range [-0.30884…, inf); smooth, non-monotone. T is a rational function of e^x, evaluated as
-/// above for x <= 0 and, with m = e^-x, as T = (1 + 2m)/(1 + 2m + 2m²) for x > 0, so `exp` never
-/// overflows and 1 − T is available without cancellation (2/(n(n + 2) + 2), resp. 2m²/(…)). Below
-/// x = −700, f ≈ x·e^x and f′ ≈ (1 + x)·e^x are formed with `scaledExp` so they do not lose digits
-/// to a subnormal e^x. Around the root of f′ (x ≈ −1.19) the derivative is evaluated in
-/// double-double, since its two terms cancel there.
+/// Range [-0.30884…, inf); smooth, non-monotone. T is a rational function of e^x, evaluated in
+/// double-double as above for x <= 0 and, with m = e^-x, as T = (1 + 2m)/(1 + 2m + 2m²) for
+/// x > 0, so the exponential never overflows and 1 − T is available without cancellation
+/// (2/(n(n + 2) + 2), resp. 2m²/(…)). For x <= 0 both f and f′ carry the factor n as a scaled
+/// exponential, so they keep their digits where e^x alone would be subnormal. The one remaining
+/// cancellation, at the root of f′ (x ≈ −1.19), is absorbed by the double-double arithmetic.
 public struct Mish: Activation {
   public init() {}
 
   public func value(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: -0.0, atPlusInfinity: x) }
-    if x < -700 { return scaledExp(x, times: x) }
-    return x * Mish.gate(x).t
+    // Below −2000, x·e^x is far below the smallest subnormal (and 2x could overflow).
+    if x < -2000 { return -0.0 }
+    if x <= 0 {
+      let n = exponential(x)
+      let p = Mish.product(n.doubleDouble)
+      return (n * ((n.doubleDouble + 2) / (p + 2)) * x).value
+    }
+    let m = exponential(-x).doubleDouble
+    let q = m * 2 + 1
+    return (q / (m * m * 2 + q) * x).value
   }
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
-    if x < -700 { return scaledExp(x, times: 1 + x) }
-    if x > -2.25 && x < -0.5 { return Mish.derivativeNearRoot(x) }
-    let (t, oneMinusT) = Mish.gate(x)
-    return t + x * (oneMinusT * (1 + t)) * logistic(x)
-  }
-
-  /// f′ around its root x ≈ −1.19, where T and x(1 − T²)σ(x) cancel: the same formula with every
-  /// step in double-double, from a double-double eˣ.
-  static func derivativeNearRoot(_ x: Double) -> Double {
-    let n = DoubleDouble.exp(x)
-    let p = n * (n + 2)
-    let denominator = p + 2
-    let t = p / denominator
-    let oneMinusT = DoubleDouble(2) / denominator
-    let gate = n / (n + 1)
-    return (t + oneMinusT * (t + 1) * gate * x).value
-  }
-
-  /// T = tanh(softplus(x)) and 1 − T, both to full relative precision.
-  static func gate(_ x: Double) -> (t: Double, oneMinusT: Double) {
+    if x < -2000 { return -0.0 }
     if x <= 0 {
-      let n = Libm.exp(x)
-      let p = n * (n + 2)
-      return (p / (p + 2), 2 / (p + 2))
+      // f′ = n·[(n + 2)/(p + 2) + x·(2/(p + 2))·(1 + T)/(1 + n)], with T = p/(p + 2).
+      let n = exponential(x)
+      let nn = n.doubleDouble
+      let p = Mish.product(nn)
+      let denominator = p + 2
+      let t = p / denominator
+      let bracket = (nn + 2) / denominator + (t + 1) * x * 2 / (denominator * (nn + 1))
+      return (n * bracket).value
     }
-    let m = Libm.exp(-x)
-    let q = 1 + 2 * m
-    let d = q + 2 * m * m
-    return (q / d, 2 * m * m / d)
+    let m = exponential(-x).doubleDouble
+    let q = m * 2 + 1
+    let denominator = m * m * 2 + q
+    let t = q / denominator
+    let oneMinusT = m * m * 2 / denominator
+    return (t + oneMinusT * (t + 1) * x / (m + 1)).value
   }
+
+  /// p = n(n + 2) = (1 + n)² − 1.
+  private static func product(_ n: DoubleDouble) -> DoubleDouble { n * (n + 2) }
 }
 
 /// Squareplus, Barron's algebraic softplus (x + √(x² + b))/2.
 ///
 /// ```
-/// f(x)  = (x + sqrt(x^2 + b)) / 2     = b / (2·(sqrt(x^2 + b) - x))        for x < 0
-/// f'(x) = (1 + x / sqrt(x^2 + b)) / 2 = b / (2·sqrt(x^2 + b)) / (sqrt(x^2 + b) - x)  for x < 0
+/// f(x)  = (x + s) / 2       = b / (2·(s - x))          for x < 0,   s = sqrt(x^2 + b)
+/// f'(x) = (1 + x / s) / 2   = b / (2·s·(s - x))        for x < 0
 /// ```
-/// Range (0, inf); b > 0. For x < 0 the second forms avoid the cancellation of x + √(x² + b);
-/// for |x| > 1e150, √(x² + b) is taken as |x| + b/(2|x|) so x² never overflows.
+/// Range (0, inf); b > 0. s is formed in double-double (x² split exactly, one Newton step on the
+/// square root); for x < 0 the second forms avoid the cancellation of x + s; for |x| > 1e150 the
+/// expansions f = x + b/(4x) (x > 0), b/(4|x|) (x < 0) are exact to double-double precision, so x²
+/// never overflows.
 public struct Squareplus: Activation {
   public var b: Double
 
@@ -109,23 +110,29 @@ public struct Squareplus: Activation {
     self.b = b
   }
 
-  private func root(_ x: Double) -> Double {
-    let a = abs(x)
-    return a > 1e150 ? a + 0.5 * b / a : (x * x + b).squareRoot()
-  }
+  /// Beyond this |x|, s = |x| + b/(2|x|) to double-double precision and x² would overflow.
+  private static let farOut = 1e150
 
   public func value(_ x: Double) -> Double {
-    if x.isNaN { return x }
-    // Far left, f = b/(2(s + |x|)) with s + |x| = 2|x|(1 + O(b/x²)), which would overflow.
-    if x < -1e150 { return 0.25 * b / -x }
+    guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: .infinity) }
+    // Far out f = x + b/(4x) on the right and b/(4|x|) on the left.
+    if x > Squareplus.farOut { return (DoubleDouble(x) + 0.25 * b / x).value }
+    if x < -Squareplus.farOut { return (DoubleDouble(0.25 * b) / -x).value }
     let s = root(x)
-    return x >= 0 ? 0.5 * x + 0.5 * s : b / (s - x) / 2
+    return x >= 0 ? ((s + x) * 0.5).value : (DoubleDouble(0.5 * b) / (s + -x)).value
   }
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
-    if x < -1e150 { return 0.25 * b / -x / -x }
+    // Far out f′ = 1 − b/(4x²) on the right and b/(4x²) on the left.
+    if x > Squareplus.farOut { return (DoubleDouble(1) + -(DoubleDouble(0.25 * b) / x / x)).value }
+    if x < -Squareplus.farOut { return (DoubleDouble(0.25 * b) / -x / -x).value }
     let s = root(x)
-    return x >= 0 ? (1 + x / s) / 2 : b / (2 * s) / (s - x)
+    if x >= 0 { return ((DoubleDouble(x) / s + 1) * 0.5).value }
+    return (DoubleDouble(0.5 * b) / s / (s + -x)).value
+  }
+
+  private func root(_ x: Double) -> DoubleDouble {
+    DoubleDouble.squareRoot(DoubleDouble.product(x, x) + b)
   }
 }

@@ -16,6 +16,7 @@ struct DoubleDouble: Sendable {
   /// The exact sum `a + b`.
   static func sum(_ a: Double, _ b: Double) -> DoubleDouble {
     let s = a + b
+    guard s.isFinite else { return DoubleDouble(s, 0) }
     let bb = s - a
     let error = (a - (s - bb)) + (b - bb)
     return DoubleDouble(s, error)
@@ -34,6 +35,8 @@ struct DoubleDouble: Sendable {
     let s = sum(a.hi, b.hi)
     return renormalized(s.hi, s.lo + a.lo + b.lo)
   }
+
+  static func + (a: Double, b: DoubleDouble) -> DoubleDouble { b + a }
 
   static func + (a: DoubleDouble, b: Double) -> DoubleDouble {
     let s = sum(a.hi, b)
@@ -69,23 +72,19 @@ struct DoubleDouble: Sendable {
     DoubleDouble(-a.hi, -a.lo)
   }
 
-  /// eˣ for |x| <= 4 from its Taylor series, every term in double-double (48 terms reach 1e-32
-  /// relative; e^−|x| is taken as the reciprocal, so the series never alternates).
-  static func exp(_ x: Double) -> DoubleDouble {
-    precondition(abs(x) <= 4)
-    var term = DoubleDouble(1)
-    var sum = DoubleDouble(1)
-    for k in 1...48 {
-      term = term * abs(x) / Double(k)
-      sum = sum + term
-    }
-    return x < 0 ? DoubleDouble(1) / sum : sum
+  /// √a in double-double: one Newton step on the double square root.
+  static func squareRoot(_ a: DoubleDouble) -> DoubleDouble {
+    guard a.hi > 0, a.hi.isFinite else { return DoubleDouble(a.hi.squareRoot(), 0) }
+    let root = a.hi.squareRoot()
+    let residual = a + -product(root, root)
+    return DoubleDouble(root) + residual.hi / (2 * root)
   }
 
-  /// e^(hi + lo) for |hi| <= 4: the series at hi, times 1 + lo.
-  static func exp(_ x: DoubleDouble) -> DoubleDouble {
-    let e = exp(x.hi)
-    return x.lo == 0 ? e : e + e * x.lo
+  /// `a · 2ⁿ`, exact unless a part leaves the normal range.
+  func scaled(by exponent: Int) -> DoubleDouble {
+    DoubleDouble(
+      Double(sign: .plus, exponent: exponent, significand: hi),
+      Double(sign: .plus, exponent: exponent, significand: lo))
   }
 
   private static func renormalized(_ hi: Double, _ lo: Double) -> DoubleDouble {

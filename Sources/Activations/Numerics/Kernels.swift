@@ -1,66 +1,114 @@
-// Shared kernels: the logistic function and friends, written once with the care every caller needs.
+// Shared kernels: the exponential and the logistic function in double-double, written once with
+// the care every caller needs. libm's `exp` is within about half an ULP, but every later rounding
+// adds to that; carrying eˣ (and everything built from it) to ~2⁻¹⁰⁴ makes each activation a
+// single final rounding away from its true value.
 
-/// ln 2 split so that `m·ln2Hi` is exact for |m| < 2²⁰ (the low 32 bits of ln2Hi are zero).
+/// A double-double mantissa and a power of two, `mantissa · 2^exponent`: results such as x·eˣ
+/// whose factors would underflow or overflow on their own are formed at full precision and
+/// scaled once, at the end.
+struct Scaled: Sendable {
+  var mantissa: DoubleDouble
+  var exponent: Int
+
+  init(_ mantissa: DoubleDouble, exponent: Int = 0) {
+    self.mantissa = mantissa
+    self.exponent = exponent
+  }
+
+  /// The value rounded to a double: one rounding (two only if the result is subnormal).
+  var value: Double { Double(sign: .plus, exponent: exponent, significand: mantissa.value) }
+
+  /// The value as a double-double (its low part may underflow first; harmless where it is added to
+  /// something of order 1).
+  var doubleDouble: DoubleDouble { mantissa.scaled(by: exponent) }
+
+  static func * (a: Scaled, b: DoubleDouble) -> Scaled {
+    Scaled(a.mantissa * b, exponent: a.exponent)
+  }
+  static func * (a: Scaled, b: Double) -> Scaled { Scaled(a.mantissa * b, exponent: a.exponent) }
+  static func / (a: Scaled, b: DoubleDouble) -> Scaled {
+    Scaled(a.mantissa / b, exponent: a.exponent)
+  }
+}
+
+/// ln 2 split so that `k·ln2Hi` is exact for |k| < 2²⁰ (its low 32 bits are zero).
 private let ln2Hi = 6.93147180369123816490e-01
 private let ln2Lo = 1.90821492927058770002e-10
 
-/// `a·eʸ` without losing digits when `eʸ` alone would be subnormal but the product is not.
+/// eˣ as `m·2ᵏ` with m ∈ [1/√2, √2] in double-double, to about 2⁻¹⁰⁰ relative.
 ///
-/// For `y > −700`, `eʸ` is a normal double and the plain product is correctly rounded up to libm's
-/// error. Below that, write `eʸ = 2ᵐ·eʳ` with `r = y − m·ln2 ∈ (−ln2, 0]` (computed exactly: the
-/// subtraction of `m·ln2Hi` is exact by Sterbenz' lemma), form `a·eʳ` at full precision and only
-/// then scale by `2ᵐ`, so the one rounding into the subnormal range happens last.
-func scaledExp(_ y: Double, times a: Double) -> Double {
-  guard y < -700, y.isFinite else { return a * Libm.exp(y) }
-  guard y > -3000 else { return a * 0 }
-  let m = (y / (ln2Hi + ln2Lo)).rounded(.up)
-  let r = (y - m * ln2Hi) - m * ln2Lo
-  return Double(sign: .plus, exponent: Int(m), significand: a * Libm.exp(r))
+/// Reduction x = k·ln 2 + r with |r| <= ln 2 / 2 (k·ln2Hi exact, so r loses nothing but the 1e-23
+/// of ln 2 beyond ln2Hi + ln2Lo), then the Taylor series of eʳ to degree 22 by Horner's rule in
+/// double-double. Arguments beyond ±2000 saturate (the scaled result is 0 or inf).
+func exponential(_ x: DoubleDouble) -> Scaled {
+  if x.hi.isNaN { return Scaled(DoubleDouble(.nan)) }
+  if x.hi < -2000 { return Scaled(DoubleDouble(0)) }
+  if x.hi > 2000 { return Scaled(DoubleDouble(.infinity)) }
+  let k = (x.hi / (ln2Hi + ln2Lo)).rounded()
+  let r = DoubleDouble(x.hi - k * ln2Hi) + -DoubleDouble.product(k, ln2Lo) + x.lo
+  var series = DoubleDouble(1)
+  for n in stride(from: 22, through: 1, by: -1) {
+    series = series * r / Double(n) + 1
+  }
+  return Scaled(series, exponent: Int(k))
 }
 
-/// `a·e^(y.hi + y.lo)`: `scaledExp` with the low part applied as the factor 1 + lo, which is exact
-/// to double precision where it matters (|lo| ≤ ulp(hi)/2 and e^y not yet 0).
-func scaledExp(_ y: DoubleDouble, times a: Double) -> Double {
-  guard y.hi > -3000 else { return a * 0 }
-  return scaledExp(y.hi, times: a + a * y.lo)
-}
+func exponential(_ x: Double) -> Scaled { exponential(DoubleDouble(x)) }
 
-/// The logistic function σ(v) = 1/(1 + e⁻ᵛ), branching on the sign so `exp` never overflows.
-func logistic(_ v: Double) -> Double {
-  if v >= 0 { return 1 / (1 + Libm.exp(-v)) }
-  let e = Libm.exp(v)
-  return e / (1 + e)
+/// The logistic function σ(v) = 1/(1 + e⁻ᵛ), branching on the sign of v so the exponential is
+/// never large: 1/(1 + e⁻ᵛ) for v >= 0, eᵛ/(1 + eᵛ) for v < 0 (scaled, so a subnormal σ keeps
+/// its digits until the final rounding).
+func logistic(_ v: DoubleDouble) -> Scaled {
+  if v.hi >= 0 {
+    return Scaled(DoubleDouble(1) / (exponential(-v).doubleDouble + 1))
+  }
+  let e = exponential(v)
+  return e / (e.doubleDouble + 1)
 }
 
 /// σ′(v) = σ(v)·σ(−v) = e^−|v| / (1 + e^−|v|)², which has no cancellation anywhere.
-func logisticDerivative(_ v: Double) -> Double {
-  let e = Libm.exp(-abs(v))
-  let d = 1 + e
-  return e / d / d
-}
-
-/// σ(v) for an argument carried as `hi + lo`: σ(hi)·(1 + σ(−hi)·lo) to first order, which is exact
-/// to double precision because `|lo| ≤ ulp(hi)/2`.
-func logistic(_ v: DoubleDouble) -> Double {
-  let s = logistic(v.hi)
-  return v.lo == 0 ? s : s + s * (logistic(-v.hi) * v.lo)
-}
-
-/// σ′(v) for an argument carried as `hi + lo`, corrected to first order by σ″/σ′ = 1 − 2σ.
-func logisticDerivative(_ v: DoubleDouble) -> Double {
-  let d = logisticDerivative(v.hi)
-  return v.lo == 0 ? d : d + d * ((logistic(-v.hi) - logistic(v.hi)) * v.lo)
+func logisticDerivative(_ v: DoubleDouble) -> Scaled {
+  let e = exponential(v.hi < 0 ? v : -v)
+  let d = e.doubleDouble + 1
+  return e / (d * d)
 }
 
 /// log(1 + e^−|v|), the bounded part of softplus: softplus(v) = max(v, 0) + softplusTail(v).
-func softplusTail(_ v: Double) -> Double {
-  Libm.log1p(Libm.exp(-abs(v)))
+/// libm's `log1p` on the double-double e^−|v|, its low part applied through log1p′ = 1/(1 + e).
+func softplusTail(_ v: DoubleDouble) -> Double {
+  let e = exponential(v.hi < 0 ? v : -v).doubleDouble
+  let log = Libm.log1p(e.hi)
+  return e.lo == 0 ? log : log + e.lo / (1 + e.hi)
 }
 
-/// softplusTail for `hi + lo`: its derivative is −sign(v)·σ(−|v|).
-func softplusTail(_ v: DoubleDouble) -> Double {
-  let t = softplusTail(v.hi)
-  guard v.lo != 0 else { return t }
-  let slope = v.hi > 0 ? -logistic(-v.hi) : logistic(v.hi)
-  return t + slope * v.lo
+/// tanh(x) in double-double: Lambert's continued fraction x/(1 + q) for |x| < 0.55, where it
+/// converges in a few terms and has no cancellation, else (1 − e)/(1 + e) with e = e^−2|x|.
+func hyperbolicTangent(_ x: DoubleDouble) -> DoubleDouble {
+  let magnitude = abs(x.hi)
+  if magnitude < 0.55 { return x / (lambertTail(x) + 1) }
+  let e = exponential(DoubleDouble(-2 * magnitude) + (x.hi < 0 ? 2 * x.lo : -2 * x.lo)).doubleDouble
+  let t = (-e + 1) / (e + 1)
+  return x.hi < 0 ? -t : t
+}
+
+/// q(x) with tanh(x) = x/(1 + q): q = x²/(3 + x²/(5 + x²/(7 + …))), all terms positive, in
+/// double-double; depth 12 reaches 1e-32 for |x| < 0.55 and 1e-20 for |x| <= 3.
+func lambertTail(_ x: DoubleDouble, depth: Int = 12) -> DoubleDouble {
+  let square = x * x
+  var denominator = DoubleDouble(Double(2 * depth + 3))
+  for k in stride(from: depth, through: 1, by: -1) {
+    denominator = square / denominator + Double(2 * k + 1)
+  }
+  return square / denominator
+}
+
+/// eˣ − 1 in double-double: the Taylor series x·(1 + x/2·(1 + x/3·(…))) for |x| < 1/2, where
+/// subtracting 1 from eˣ would cancel, else eˣ − 1.
+func exponentialMinusOne(_ x: DoubleDouble) -> DoubleDouble {
+  guard abs(x.hi) < 0.5 else { return exponential(x).doubleDouble + -1 }
+  var series = DoubleDouble(1)
+  for n in stride(from: 26, through: 2, by: -1) {
+    series = series * x / Double(n) + 1
+  }
+  return series * x
 }
