@@ -43,13 +43,13 @@ public struct HardSigmoid: Activation {
 /// f(x)  = -log(1 + e^-x) = min(x, 0) - log1p(e^-|x|)
 /// f'(x) = 1 / (1 + e^x) = sigmoid(-x)
 /// ```
-/// Range (-inf, 0). The split form keeps `exp` from overflowing and `log1p` from cancelling;
-/// e^−|x| is a double-double, its low part applied through log1p′.
+/// Range (-inf, 0). The split form keeps the exponential from overflowing and the logarithm from
+/// cancelling; the tail log1p(e^−|x|) is the double-double ``softplusTail(_:)``, rounded once.
 public struct LogSigmoid: Activation {
   public init() {}
   public func value(_ x: Double) -> Double {
     if x.isNaN { return x }
-    return min(x, 0) - softplusTail(DoubleDouble(x))
+    return (-softplusTail(DoubleDouble(x)) + min(x, 0)).value
   }
   public func derivative(_ x: Double) -> Double { logistic(DoubleDouble(-x)).value }
 }

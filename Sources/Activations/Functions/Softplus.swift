@@ -8,8 +8,9 @@
 /// ```
 /// Range (0, inf); b > 0. With `threshold` t set (PyTorch's option, off by default here), b·x > t
 /// returns x and f′ = 1, PyTorch's shortcut; without it the smooth formula is used for every x,
-/// since the split form already never overflows. b·x is carried in double-double and e^−|b·x|
-/// computed in double-double (see ``softplusTail(_:)``), so large |b·x| magnifies no rounding.
+/// since the split form already never overflows. b·x is carried in double-double and the tail
+/// log1p(e^−|b·x|) computed in double-double (see ``softplusTail(_:)``), so large |b·x| magnifies
+/// no rounding and the sum is rounded once.
 public struct Softplus: Activation {
   public var beta: Double
   public var threshold: Double?
@@ -23,7 +24,7 @@ public struct Softplus: Activation {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: .infinity) }
     let v = DoubleDouble.product(beta, x)
     if let threshold, v.hi > threshold { return x }
-    return max(x, 0) + softplusTail(v) / beta
+    return (softplusTail(v) / beta + max(x, 0)).value
   }
 
   public func derivative(_ x: Double) -> Double {

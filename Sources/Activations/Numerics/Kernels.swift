@@ -73,12 +73,25 @@ func logisticDerivative(_ v: DoubleDouble) -> Scaled {
   return e / (d * d)
 }
 
-/// log(1 + e^−|v|), the bounded part of softplus: softplus(v) = max(v, 0) + softplusTail(v).
-/// libm's `log1p` on the double-double e^−|v|, its low part applied through log1p′ = 1/(1 + e).
-func softplusTail(_ v: DoubleDouble) -> Double {
+/// log(1 + e^−|v|), the bounded part of softplus, in double-double: softplus(v) = max(v, 0) +
+/// softplusTail(v). libm's `log1p` gives y to about an ULP; one Newton step on eʸ = 1 + e,
+/// y ← y + (1 + e)·e⁻ʸ − 1 with a double-double exponential, makes it exact to double-double.
+func softplusTail(_ v: DoubleDouble) -> DoubleDouble {
+  if v.hi.isNaN { return DoubleDouble(.nan) }
   let e = exponential(v.hi < 0 ? v : -v).doubleDouble
-  let log = Libm.log1p(e.hi)
-  return e.lo == 0 ? log : log + e.lo / (1 + e.hi)
+  if e.hi == 0 { return DoubleDouble(0) }
+  // For small e, the series log1p(e) = e − e²/2 + e³/3 − … (12 terms reach 2⁻¹¹⁰ below 2⁻¹⁰):
+  // the Newton step would subtract 1 from a number within e of 1 and lose e's digits.
+  if e.hi < 0x1p-10 {
+    var series = DoubleDouble(1.0 / 12)
+    for n in stride(from: 11, through: 1, by: -1) {
+      series = DoubleDouble(1) / Double(n) + -(series * e)
+    }
+    return series * e
+  }
+  let y = Libm.log1p(e.hi)
+  let correction = exponential(DoubleDouble(-y)).doubleDouble * (e + 1) + -1
+  return DoubleDouble(y) + correction
 }
 
 /// tanh(x) in double-double: Lambert's continued fraction x/(1 + q) for |x| < 0.55, where it
