@@ -282,8 +282,10 @@ struct SignedZeroTests {
   @Test(
     "odd-at-the-origin functions keep the sign of zero",
     arguments: [
-      "tanh", "softsign", "tanhshrink", "identity", "silu", "swish(beta=2)", "gelu", "gelu(approximate=tanh)",
-      "mish", "elu", "elu(alpha=0.5)", "selu", "celu", "leaky_relu", "prelu", "rrelu", "hard_tanh", "hard_swish",
+      "tanh", "softsign", "tanhshrink", "identity", "silu", "swish(beta=2)", "gelu",
+      "gelu(approximate=tanh)",
+      "mish", "elu", "elu(alpha=0.5)", "selu", "celu", "leaky_relu", "prelu", "rrelu", "hard_tanh",
+      "hard_swish",
       "acon_c", "meta_acon",
     ])
   func signOfZero(spec: String) throws {
@@ -292,7 +294,9 @@ struct SignedZeroTests {
     expectSameBits(function.value(-0.0), -0.0, "\(spec)(-0)")
   }
 
-  @Test("functions that are exactly zero on a half-line return +0 there", arguments: ["relu", "relu6", "relu2"])
+  @Test(
+    "functions that are exactly zero on a half-line return +0 there",
+    arguments: ["relu", "relu6", "relu2"])
   func plusZero(spec: String) throws {
     let function = try #require(bound(spec))
     for x in [-0.0, -1, -1e300] { expectSameBits(function.value(x), 0, "\(spec)(\(x))") }
