@@ -14,6 +14,8 @@ let package = Package(
     // The command line: argument parser, commands and writers, testable in-process.
     .target(name: "ActivCLI", dependencies: ["Activations"]),
     .executableTarget(name: "activ", dependencies: ["ActivCLI"]),
+    // Evaluates specs through the library for Scripts/accuracy/accuracy.py (not a product).
+    .executableTarget(name: "AccuracyHarness", dependencies: ["Activations"]),
     .testTarget(name: "ActivationsTests", dependencies: ["Activations"]),
     .testTarget(name: "ActivCLITests", dependencies: ["ActivCLI", "Activations"]),
   ]

@@ -6,10 +6,21 @@ Usage (from the repository root):
     python3 Scripts/reference/make_reference.py -o Tests/ActivationsTests/Fixtures/reference.tsv
     python3 Scripts/reference/make_reference.py > Tests/ActivationsTests/Fixtures/reference.tsv
 
+    # the denser fixture: also 2,500 random points per function (see below)
+    python3 Scripts/reference/make_reference.py --random-per-function 2500 --seed 20261124 \\
+        -o Tests/ActivationsTests/Fixtures/reference.tsv
+
 With no ``-o`` the TSV goes to stdout; progress and statistics go to stderr.
 The output is deterministic: fixed seed, no dates, and every input double is
 derived without the platform libm (decimal literals, exact binary arithmetic,
 or mpmath rounded to nearest).
+
+``--random-per-function N`` adds, per function, N random points spread over
+its specs (draw_point: log-uniform magnitudes over the whole double range, a
+dense band around 0, and points next to kinks, roots of f and f' and the
+places where f or f' under- or overflows -- see special_points), and those
+special points themselves; a second comment line records the option and seed.
+Without it the output is exactly the plain fixture.
 
 Output format (UTF-8, ``\\n`` line ends)::
 
@@ -52,6 +63,7 @@ import math
 import os
 import random
 import re
+import struct
 import sys
 import tempfile
 import time
@@ -70,8 +82,10 @@ DIFF_RANGE = 30.0  # mp.diff cross-check for |x| <= this
 KINK_SKIP = mpf("1e-30")  # mp.diff stencil (h ~ 1e-64) must not straddle a kink
 
 DBL_MAX = sys.float_info.max
-# Smallest magnitude that rounds to infinity under round-to-nearest-even.
-OVERFLOW = mpf(2) ** 1024 - mpf(2) ** 970
+# Smallest magnitude that rounds to infinity under round-to-nearest-even.  It
+# needs 55 bits: at mpmath's default 53 it would round up to 2**1024.
+with mp.workprec(64):
+    OVERFLOW = mpf(2) ** 1024 - mpf(2) ** 970
 
 # The specs, written exactly as activ accepts them.  Parameters are parsed
 # from these strings (see parse_spec) so spec text and maths cannot drift.
@@ -741,6 +755,152 @@ def spec_points(act, base):
 
 
 # ---------------------------------------------------------------------------
+# Random points and the hard points they cluster around.  Used by
+# --random-per-function, and by Scripts/accuracy/accuracy.py for its fresh
+# points, so the fixture and the accuracy run sample the same way.  Like
+# base_points, nothing here depends on the platform libm: Mersenne Twister
+# (random.Random seeded with a string hashes it with SHA-512, the same in every
+# Python 3), exact binary arithmetic and mpmath.
+
+MIN_NORMAL = 2.2250738585072014e-308
+# |f| or |f'| crossing one of these is where a result underflows to zero, leaves
+# the normal range, or overflows: the underflow/overflow thresholds of exp (or
+# erfc, or x^3 ...) in whatever form the function feeds them.
+LEVELS = (mpf(2) ** -1075, mpf(MIN_NORMAL), OVERFLOW)
+# exp(x) overflows, leaves the normal range, reaches the smallest subnormal, and
+# rounds to zero; spots where an implementation's own exp switches behaviour even
+# when the function's result crosses no level (softplus' e^-x term at x = 745).
+EXP_EDGES = (709.782712893384, -708.3964185322641, -744.4400719213812, -745.1332191019411)
+SCAN_DPS = 30  # enough to tell the sign of f, f' and which side of a level they are on
+
+
+def ordered(x):
+    """An integer that orders doubles as their values do (+0 and -0 both give 0)."""
+    bits = struct.unpack("<q", struct.pack("<d", x))[0]
+    return bits if bits >= 0 else -(bits & 0x7FFFFFFFFFFFFFFF)
+
+
+def from_ordered(n):
+    bits = n if n >= 0 else (-n) | -0x8000000000000000
+    return struct.unpack("<d", struct.pack("<q", bits))[0]
+
+
+def step_ulps(x, k):
+    """The double k representable steps from x, clamped to the finite range."""
+    return min(max(from_ordered(ordered(x) + k), -DBL_MAX), DBL_MAX)
+
+
+def scan_grid():
+    """Every power of two of both signs (the whole double range, log-uniformly)
+    and steps of 1/8 on [-50, 50]."""
+    powers = [math.ldexp(1.0, k) for k in range(-1074, 1024)] + [DBL_MAX]
+    pts = set(powers) | {-x for x in powers} | {i / 8 for i in range(-400, 401)}
+    return sorted(pts)
+
+
+def critical_points(act):
+    """Doubles on either side of every place where f or f' changes sign or |f|,
+    |f'| crosses a LEVEL: roots of f and f', and where results under- or overflow.
+
+    Found as changes between neighbouring points of scan_grid, then narrowed to
+    two adjacent doubles by bisection on the ordered bit patterns.  Two changes
+    between the same grid neighbours cancel and are missed (costing only a hard
+    point); a jump of f or f' shows up here too, next to its kink.
+    """
+    tests = [lambda v: v > 0, lambda v: v < 0]
+    tests += [lambda v, level=level: abs(v) >= level for level in LEVELS]
+    grid = scan_grid()
+    found = set()
+    for g in (act.value, act.deriv):
+
+        def at(x, dps=SCAN_DPS, g=g):
+            with mp.workdps(dps):
+                return g(mpf(x))
+
+        values = [at(x) for x in grid]
+        for test in tests:
+            flags = [test(v) for v in values]
+            for i in range(len(grid) - 1):
+                if flags[i] == flags[i + 1]:
+                    continue
+                lo, hi = ordered(grid[i]), ordered(grid[i + 1])
+                while hi - lo > 1:
+                    mid = (lo + hi) // 2
+                    if test(at(from_ordered(mid), BASE_DPS)) == flags[i]:
+                        lo = mid
+                    else:
+                        hi = mid
+                found.update((from_ordered(lo), from_ordered(hi)))
+    return sorted(found)
+
+
+def special_points(act):
+    """Where random points cluster: kinks, critical_points, 0 and the EXP_EDGES."""
+    pts = {to_double(k) for k in act.kinks} | set(critical_points(act)) | {0.0}
+    pts |= set(EXP_EDGES) | {-x for x in EXP_EDGES}
+    return sorted(x for x in pts if math.isfinite(x))
+
+
+def draw_point(rng, specials):
+    """One random double: 45% log-uniform in magnitude over the whole double
+    range, subnormals included, either sign; 45% uniform on [-40, 40] (a third
+    of those on [-3, 3]); 10% next to a special point: within 64 ULPs, within
+    1e-6 (relative beyond 1), or at a log-uniform relative distance 2^-60..2^-2."""
+    u = rng.random()
+    if u < 0.45:
+        k = rng.randrange(-1074, 1024)  # the binade [2^k, 2^(k+1)), uniformly
+        if k >= -1022:
+            x = math.ldexp(float((1 << 52) | rng.getrandbits(52)), k - 52)
+        else:  # subnormal binade: integer multiples of 2^-1074
+            x = math.ldexp(float(rng.randrange(1 << (k + 1074), 1 << (k + 1075))), -1074)
+        return -x if rng.getrandbits(1) else x
+    if u < 0.90:
+        width = 3.0 if rng.random() < 1 / 3 else 40.0
+        return rng.uniform(-width, width)
+    c = rng.choice(specials)
+    mode = rng.randrange(3)
+    if mode == 0:
+        return step_ulps(c, rng.randint(-64, 64))
+    scale = max(1.0, abs(c))
+    if mode == 1:
+        d = rng.uniform(-1e-6, 1e-6) * scale
+    else:
+        d = math.ldexp(1.0 + rng.random(), rng.randrange(-60, -2)) * scale
+        d = -d if rng.getrandbits(1) else d
+    x = c + d
+    return x if math.isfinite(x) else c - d
+
+
+def random_points(specials, n, rng):
+    """n distinct doubles from draw_point (0.0 and -0.0 count as distinct)."""
+    seen, out = set(), []
+    while len(out) < n:
+        x = draw_point(rng, specials)
+        key = (x, math.copysign(1.0, x))
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
+def spec_rng(seed, spec):
+    """The random stream of one spec: the same points whatever else is generated."""
+    return random.Random(f"{seed}:{spec}")
+
+
+def function_name(spec):
+    return parse_spec(spec)[0]
+
+
+def random_share(spec, n):
+    """How many of a function's n random points its spec gets: n spread evenly
+    over the function's specs in SPECS, the first ones taking the remainder."""
+    siblings = [s for s in SPECS if function_name(s) == function_name(spec)]
+    i = siblings.index(spec)
+    return n // len(siblings) + (1 if i < n % len(siblings) else 0)
+
+
+# ---------------------------------------------------------------------------
 # Evaluation and checks
 
 
@@ -847,19 +1007,29 @@ def fmt(v):
     return f"{hi!r}\t{float(offset)!r}"
 
 
-def generate(out, log):
+def generate(out, log, random_per_function=0, seed=SEED):
     base = base_points()
     stats = {"escalated": [], "diff_checks": 0}
     out.write(
         f"# generated by Scripts/reference/make_reference.py "
         f"(mpmath {mpmath.__version__}, {BASE_DPS} digits); do not edit\n"
     )
+    if random_per_function:
+        out.write(
+            f"# plus {random_per_function} random points per function and the special points "
+            f"they cluster around (--random-per-function {random_per_function} --seed {seed})\n"
+        )
     out.write("spec\tx\tvalue\tvalue_ulp_offset\tderivative\tderivative_ulp_offset\n")
     rows = 0
     for spec in SPECS:
         act = build(spec)
         escalated_before = len(stats["escalated"])
-        for x in spec_points(act, base):
+        points = base
+        if random_per_function:
+            specials = special_points(act)
+            n = random_share(spec, random_per_function)
+            points = base + specials + random_points(specials, n, spec_rng(seed, spec))
+        for x in spec_points(act, points):
             try:
                 v, d = evaluate(act, x, stats)
                 if act.analytic and x != 0 and (v == 0 or d == 0):
@@ -886,7 +1056,23 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     ap.add_argument("-q", "--quiet", action="store_true", help="no per-spec progress")
+    ap.add_argument(
+        "--random-per-function",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also write N random points per function, spread over its specs, and the special "
+        "points they cluster around (see draw_point; default 0, the plain fixture)",
+    )
+    ap.add_argument(
+        "--seed",
+        type=int,
+        default=SEED,
+        help="seed of the --random-per-function points (default %(default)s)",
+    )
     args = ap.parse_args(argv)
+    if args.random_per_function < 0:
+        ap.error("--random-per-function must be >= 0")
 
     def log(msg):
         if not args.quiet:
@@ -903,7 +1089,7 @@ def main(argv=None):
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".reference.", suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-                    rows, stats = generate(f, log)
+                    rows, stats = generate(f, log, args.random_per_function, args.seed)
                 umask = os.umask(0)
                 os.umask(umask)
                 os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600
@@ -914,7 +1100,7 @@ def main(argv=None):
         else:
             # Buffer so that a failed check never leaves half a fixture behind.
             buf = io.StringIO(newline="\n")
-            rows, stats = generate(buf, log)
+            rows, stats = generate(buf, log, args.random_per_function, args.seed)
             sys.stdout.write(buf.getvalue())
             sys.stdout.flush()
     except CheckError as e:
