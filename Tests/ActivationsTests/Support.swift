@@ -8,13 +8,28 @@ struct ReferenceValue: Sendable {
   var nearest: Double
   var offset: Double
 
-  /// The error of `computed` in ULPs of the true value, to a small fraction of an ULP: exact when
-  /// `computed` is within a few ULPs, where `computed − nearest` is an exact subtraction.
-  func ulpError(of computed: Double) -> Double {
+  /// Whether the true value is below the normal range (its ULP is the smallest subnormal).
+  var isSubnormal: Bool { abs(nearest) < Double.leastNormalMagnitude }
+
+  /// The distance of `computed` from the correctly rounded result `nearest`, in ULPs of
+  /// `nearest` (units of the smallest subnormal below the normal range): the measure, an
+  /// integer for doubles in the same binade. Infinite for a NaN or an infinity where the true
+  /// value is finite or a different infinity.
+  func ulpsFromCorrectlyRounded(_ computed: Double) -> Double {
+    if computed == nearest { return 0 }
+    guard computed.isFinite, nearest.isFinite else { return .infinity }
+    let unit = isSubnormal ? Double.leastNonzeroMagnitude : nearest.ulp
+    return abs(computed - nearest) / unit
+  }
+
+  /// The error of `computed` against the true value itself (nearest + offset), to a fraction of an
+  /// ULP: ≤ 0.5 exactly when `computed` is correctly rounded.
+  func ulpsFromTrueValue(_ computed: Double) -> Double {
     if computed == nearest && offset == 0 { return 0 }
-    guard computed.isFinite, nearest.isFinite else { return computed == nearest ? 0 : .infinity }
-    let unit =
-      abs(nearest) < Double.leastNormalMagnitude ? Double.leastNonzeroMagnitude : nearest.ulp
+    guard computed.isFinite, nearest.isFinite else {
+      return computed == nearest ? abs(offset) : .infinity
+    }
+    let unit = isSubnormal ? Double.leastNonzeroMagnitude : nearest.ulp
     return abs((computed - nearest) / unit - offset)
   }
 }

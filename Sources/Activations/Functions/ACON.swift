@@ -69,7 +69,9 @@ public struct AconC: Activation {
     let mean = DoubleDouble.sum(p1, p2) * 0.5
     let half = DoubleDouble.sum(p1, -p2) * 0.5
     let swing = half * hyperbolicTangent(v * 0.5)
-    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
+    // With p1 = −p2 the result is the swing alone; adding a zero mean would lose its sign of zero.
+    if mean.hi == 0 { return swing }
+    if (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
     return half * 2 * logistic(v).doubleDouble + p2
   }
 
@@ -80,7 +82,9 @@ public struct AconC: Activation {
     let mean = DoubleDouble.sum(p1, p2) * 0.5
     let swing =
       difference * (hyperbolicTangent(v * 0.5) * 0.5 + logisticDerivative(v).doubleDouble * v)
-    if mean.hi == 0 || (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
+    // With p1 = −p2 the result is the swing alone; adding a zero mean would lose its sign of zero.
+    if mean.hi == 0 { return swing }
+    if (mean.hi > 0) == (swing.hi > 0) { return mean + swing }
     return difference * h + p2
   }
 }

@@ -17,7 +17,8 @@ public struct ELU: Activation {
   }
 
   public func value(_ x: Double) -> Double {
-    x > 0 || x.isNaN ? x : (exponentialMinusOne(DoubleDouble(x)) * alpha).value
+    // +0 takes the right-hand branch, so f(±0) has the sign f has beside 0 on that side.
+    x.sign == .plus || x.isNaN ? x : (exponentialMinusOne(DoubleDouble(x)) * alpha).value
   }
   public func derivative(_ x: Double) -> Double {
     x > 0 ? 1 : (x.isNaN ? x : (exponential(x) * alpha).value)
@@ -42,7 +43,7 @@ public struct SELU: Activation {
 
   public init() {}
   public func value(_ x: Double) -> Double {
-    if x > 0 { return (SELU.exactScale * x).value }
+    if x.sign == .plus { return (SELU.exactScale * x).value }
     return x.isNaN ? x : (exponentialMinusOne(DoubleDouble(x)) * SELU.scaleTimesAlpha).value
   }
   public func derivative(_ x: Double) -> Double {
@@ -70,7 +71,7 @@ public struct CELU: Activation {
   }
 
   public func value(_ x: Double) -> Double {
-    if x > 0 || x.isNaN { return x }
+    if x.sign == .plus || x.isNaN { return x }
     return (exponentialMinusOne(quotient(x)) * alpha).value
   }
 

@@ -14,7 +14,8 @@
 /// (``GELU/normalCDF(_:)``): for |x| <= 3 the Taylor series of erf, for |x| > 3 the Laplace
 /// continued fraction of the Mills ratio times φ, with x² split exactly and e^(−x²/2) a scaled
 /// double-double exponential, so a subnormal Φ(x) keeps its digits until x·Φ(x) is rounded once.
-/// f′ adds Φ and x·φ in double-double, which absorbs their cancellation near the root of f′. In the
+/// f′ adds Φ and x·φ in double-double, which absorbs their cancellation near the root of f′, and
+/// within 2⁻²⁰ of that root (either form) a Taylor expansion about it (``RootExpansion``). In the
 /// tanh form, 1 + tanh(u) is written 2σ(2u) (no cancellation for x < 0) and u is formed in
 /// double-double with both constants split into two doubles, so σ sees the exact argument of the
 /// formula's decimal constants.
@@ -48,14 +49,14 @@ public struct GELU: Activation {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
     switch approximation {
     case .none:
-      if x < 0 {
-        let tail = GELU.lowerTail(-x)
-        return tail.derivative.value
-      }
+      if let nearRoot = GELU.derivativeRoot.value(at: DoubleDouble(x)) { return nearRoot }
+      if x < 0 { return GELU.lowerTail(-x).derivative.value }
       return (GELU.normalCDF(x) + GELU.density(x).doubleDouble * x).value
     case .tanh:
-      if x < -50 { return 0 }
+      // Far left the true f′ is a negative number far below the smallest subnormal.
+      if x < -50 { return -0.0 }
       if x > 50 { return 1 }
+      if let nearRoot = GELU.tanhDerivativeRoot.value(at: DoubleDouble(x)) { return nearRoot }
       let w = GELU.tanhArgument(x) * 2
       let slope = (DoubleDouble.product(x, x) * GELU.kappa * 3 + 1) * GELU.sqrt2OverPi * 2
       if x >= 0 {
@@ -66,6 +67,19 @@ public struct GELU: Activation {
       return (e * (slope * x + 1 + e.doubleDouble) / (d * d)).value
     }
   }
+
+  /// f′ around its root x ≈ −0.7518 (mpmath), exact form.
+  static let derivativeRoot = RootExpansion(
+    root: (-0.7517915246935645, 1.4956759177009883e-17, 5.384040947833005e-34),
+    coefficients: (
+      0.4314939923140469, 0.388284982990552, -0.018199676398671087, -0.1140082332972217
+    ))
+  /// f′ around its root x ≈ −0.7525 (mpmath), tanh form.
+  static let tanhDerivativeRoot = RootExpansion(
+    root: (-0.7524614220710163, 3.635560509207687e-17, -2.5415595389660457e-33),
+    coefficients: (
+      0.4304000910248585, 0.38751844613578895, -0.01578285352184803, -0.11394448308095899
+    ))
 
   static let inverseSqrt2Pi = DoubleDouble(0.3989422804014327, -2.49232720227773e-17)
   static let sqrt2OverPi = DoubleDouble(0.7978845608028654, -4.98465440455546e-17)

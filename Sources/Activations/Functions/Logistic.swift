@@ -49,7 +49,9 @@ public struct LogSigmoid: Activation {
   public init() {}
   public func value(_ x: Double) -> Double {
     if x.isNaN { return x }
-    return (-softplusTail(DoubleDouble(x)) + min(x, 0)).value
+    // For x >= 0 the result is −tail alone, so an underflowing tail still gives −0.
+    let tail = softplusTail(DoubleDouble(x))
+    return x >= 0 ? -tail.value : (-tail + x).value
   }
   public func derivative(_ x: Double) -> Double { logistic(DoubleDouble(-x)).value }
 }
@@ -65,8 +67,9 @@ public struct LogSigmoid: Activation {
 /// Range: for b > 0, [m, inf) with a negative minimum m (≈ -0.2785/b); b = 0 gives x/2.
 /// v = b·x is carried in double-double and σ(v) computed in double-double, so the result is one
 /// rounding from the truth; the scaled exponential keeps x·eᵛ's digits where eᵛ alone would be
-/// subnormal. The forms of f′ have no cancellation but the true one at its root (v ≈ −1.28),
-/// which double-double absorbs.
+/// subnormal. The forms of f′ have no cancellation but the true one at its root (v ≈ −1.28):
+/// double-double absorbs it down to 2⁻²⁰ from the root, and within that a Taylor expansion about
+/// the root (``RootExpansion``) gives full relative precision.
 public struct Swish: Activation {
   public var beta: Double
 
@@ -89,11 +92,19 @@ public struct Swish: Activation {
     return Swish.gateDerivative(DoubleDouble.product(beta, x)).value
   }
 
+  /// h(v) around its root v ≈ −1.2785 (mpmath).
+  static let gateRoot = RootExpansion(
+    root: (-1.2784645427610737, -1.0946994183093437e-16, -3.907766676128665e-33),
+    coefficients: (
+      0.2178117057198001, 0.1466487969969469, 0.018874814223782312, -0.015222655223188032
+    ))
+
   /// h(v) = d/dv of v·σ(v), the derivative shared by every x·σ(βx) form (it depends on v only).
   static func gateDerivative(_ v: DoubleDouble) -> Scaled {
     // Beyond these the gate is open or shut to double precision (and v·e^v would be inf·0).
     if v.hi > 800 { return Scaled(DoubleDouble(1)) }
     if v.hi < -2000 { return Scaled(DoubleDouble(-0.0)) }
+    if let nearRoot = Swish.gateRoot.value(at: v) { return Scaled(DoubleDouble(nearRoot)) }
     if v.hi >= 0 {
       let e = exponential(-v).doubleDouble
       let d = e + 1

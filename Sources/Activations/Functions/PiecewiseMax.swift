@@ -34,9 +34,9 @@ public struct Maxout: Activation {
       return best
     }
     var best = 0
-    var bestValue = biases[0].addingProduct(weights[0], x)
+    var bestValue = piece(0, at: x)
     for i in weights.indices.dropFirst() {
-      let v = biases[i].addingProduct(weights[i], x)
+      let v = piece(i, at: x)
       if v > bestValue {
         best = i
         bestValue = v
@@ -49,7 +49,14 @@ public struct Maxout: Activation {
     if x.isNaN { return x }
     let j = activePiece(at: x)
     if x.isInfinite && weights[j] == 0 { return biases[j] }
-    return biases[j].addingProduct(weights[j], x)
+    return piece(j, at: x)
+  }
+
+  /// wᵢx + bᵢ rounded once. A flat piece is its bias exactly (+0, not 0·x = −0 for x < 0); with
+  /// bᵢ = 0 the plain product, which keeps the sign of a zero x.
+  private func piece(_ i: Int, at x: Double) -> Double {
+    if weights[i] == 0 { return biases[i] }
+    return biases[i] == 0 ? weights[i] * x : biases[i].addingProduct(weights[i], x)
   }
 
   public func derivative(_ x: Double) -> Double {

@@ -29,7 +29,8 @@ public struct LeakyReLU: Activation {
     self.negativeSlope = negativeSlope
   }
 
-  public func value(_ x: Double) -> Double { x > 0 ? x : negativeSlope * x }
+  /// +0 takes the right-hand branch, so f(±0) has the sign f has beside 0 on that side.
+  public func value(_ x: Double) -> Double { x.sign == .plus ? x : negativeSlope * x }
   public func derivative(_ x: Double) -> Double { x > 0 ? 1 : (x.isNaN ? x : negativeSlope) }
   public var kinks: [Kink] { [Kink(at: 0, rule: .left)] }
 }
@@ -150,14 +151,14 @@ public struct RReLU: Activation {
   }
 
   public func value(_ x: Double) -> Double {
-    if x > 0 || x.isNaN { return x }
+    if x.sign == .plus || x.isNaN { return x }
     guard !training else { return slope(at: x) * x }
     // When lower + upper is exact (it usually is), one product is already correctly rounded, and
     // unlike the double-double product it stays so for subnormal results.
     let mean = DoubleDouble.sum(lower, upper) * 0.5
     if mean.lo == 0 { return mean.hi * x }
-    // The double-double product loses its low part below the normal range: scale x up first.
-    if abs(x) < 0x1p-900 { return (mean * (x * 0x1p200)).value * 0x1p-200 }
+    // The double-double product loses its low part below the normal range: form it scaled.
+    if abs(x) < 0x1p-900 { return Scaled(mean * (x * 0x1p200), exponent: -200).value }
     return (mean * x).value
   }
 

@@ -51,7 +51,8 @@ public struct Softplus: Activation {
 /// x > 0, so the exponential never overflows and 1 − T is available without cancellation
 /// (2/(n(n + 2) + 2), resp. 2m²/(…)). For x <= 0 both f and f′ carry the factor n as a scaled
 /// exponential, so they keep their digits where e^x alone would be subnormal. The one remaining
-/// cancellation, at the root of f′ (x ≈ −1.19), is absorbed by the double-double arithmetic.
+/// cancellation, at the root of f′ (x ≈ −1.19), is absorbed by the double-double arithmetic, and
+/// within 2⁻²⁰ of the root a Taylor expansion about it (``RootExpansion``) takes over.
 public struct Mish: Activation {
   public init() {}
 
@@ -72,6 +73,7 @@ public struct Mish: Activation {
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
     if x < -2000 { return -0.0 }
+    if let nearRoot = Mish.derivativeRoot.value(at: DoubleDouble(x)) { return nearRoot }
     if x <= 0 {
       // f′ = n·[(n + 2)/(p + 2) + x·(2/(p + 2))·(1 + T)/(1 + n)], with T = p/(p + 2).
       let n = exponential(x)
@@ -89,6 +91,13 @@ public struct Mish: Activation {
     let oneMinusT = m * m * 2 / denominator
     return (t + oneMinusT * (t + 1) * x / (m + 1)).value
   }
+
+  /// f′ around its root x ≈ −1.1924 (mpmath).
+  static let derivativeRoot = RootExpansion(
+    root: (-1.1924312145154952, -4.8484829848031044e-17, -1.898915114090381e-33),
+    coefficients: (
+      0.2669479140495345, 0.20473126408010586, 0.04190782104360987, -0.020271822716684245
+    ))
 
   /// p = n(n + 2) = (1 + n)² − 1.
   private static func product(_ n: DoubleDouble) -> DoubleDouble { n * (n + 2) }

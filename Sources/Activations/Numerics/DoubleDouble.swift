@@ -87,6 +87,25 @@ struct DoubleDouble: Sendable {
       Double(sign: .plus, exponent: exponent, significand: lo))
   }
 
+  /// `self·2ⁿ` correctly rounded when the result lies below the normal range: there a double is
+  /// an integer multiple of 2⁻¹⁰⁷⁴, so the value scaled by 2¹⁰⁷⁴ is rounded to the nearest integer
+  /// (ties to even) in one step, where rounding to 53 bits and then scaling would round twice.
+  func roundedToSubnormal(scaledBy exponent: Int) -> Double {
+    let units = scaled(by: exponent + 1074)
+    guard units.hi.isFinite else { return value }
+    var integer = units.hi.rounded(.toNearestOrEven)
+    let remainder = (units.hi - integer) + units.lo
+    if remainder > 0.5 || (remainder == 0.5 && integer.truncatingRemainder(dividingBy: 2) != 0) {
+      integer += 1
+    } else if remainder < -0.5
+      || (remainder == -0.5 && integer.truncatingRemainder(dividingBy: 2) != 0)
+    {
+      integer -= 1
+    }
+    let result = Double(sign: .plus, exponent: -1074, significand: integer)
+    return result == 0 ? (hi.sign == .minus ? -0.0 : 0) : result
+  }
+
   private static func renormalized(_ hi: Double, _ lo: Double) -> DoubleDouble {
     if lo == 0 || !hi.isFinite { return DoubleDouble(hi, 0) }
     let s = hi + lo

@@ -15,8 +15,13 @@ struct Scaled: Sendable {
     self.exponent = exponent
   }
 
-  /// The value rounded to a double: one rounding (two only if the result is subnormal).
-  var value: Double { Double(sign: .plus, exponent: exponent, significand: mantissa.value) }
+  /// The value rounded to a double, once: a subnormal result is rounded directly to its multiple
+  /// of 2⁻¹⁰⁷⁴ (see ``DoubleDouble/roundedToSubnormal(scaledBy:)``), not first to 53 bits.
+  var value: Double {
+    let rounded = Double(sign: .plus, exponent: exponent, significand: mantissa.value)
+    guard abs(rounded) < Double.leastNormalMagnitude, rounded.isFinite else { return rounded }
+    return mantissa.roundedToSubnormal(scaledBy: exponent)
+  }
 
   /// The value as a double-double (its low part may underflow first; harmless where it is added to
   /// something of order 1).
@@ -31,21 +36,25 @@ struct Scaled: Sendable {
   }
 }
 
-/// ln 2 split so that `k·ln2Hi` is exact for |k| < 2²⁰ (its low 32 bits are zero).
-private let ln2Hi = 6.93147180369123816490e-01
-private let ln2Lo = 1.90821492927058770002e-10
+/// ln 2 in three parts: `k·ln2Hi` is exact for |k| < 2²⁰ (its low 32 bits are zero), `k·ln2Mid`
+/// is formed exactly as a double-double, and ln2Tail carries the next 53 bits, so k·ln 2 is
+/// known to ~2⁻¹³⁰·k, far below what eʳ's double-double result can show.
+private let ln2Hi = 0.6931471803691238
+private let ln2Mid = 1.9082149292705877e-10
+private let ln2Tail = 1.1612227229362532e-26
 
 /// eˣ as `m·2ᵏ` with m ∈ [1/√2, √2] in double-double, to about 2⁻¹⁰⁰ relative.
 ///
-/// Reduction x = k·ln 2 + r with |r| <= ln 2 / 2 (k·ln2Hi exact, so r loses nothing but the 1e-23
-/// of ln 2 beyond ln2Hi + ln2Lo), then the Taylor series of eʳ to degree 22 by Horner's rule in
-/// double-double. Arguments beyond ±2000 saturate (the scaled result is 0 or inf).
+/// Reduction x = k·ln 2 + r with |r| <= ln 2 / 2 (x − k·ln2Hi is exact by Sterbenz' lemma, the
+/// other two parts of k·ln 2 are subtracted in double-double), then the Taylor series of eʳ to
+/// degree 22 by Horner's rule in double-double. Arguments beyond ±2000 saturate (the scaled
+/// result is 0 or inf).
 func exponential(_ x: DoubleDouble) -> Scaled {
   if x.hi.isNaN { return Scaled(DoubleDouble(.nan)) }
   if x.hi < -2000 { return Scaled(DoubleDouble(0)) }
   if x.hi > 2000 { return Scaled(DoubleDouble(.infinity)) }
-  let k = (x.hi / (ln2Hi + ln2Lo)).rounded()
-  let r = DoubleDouble(x.hi - k * ln2Hi) + -DoubleDouble.product(k, ln2Lo) + x.lo
+  let k = (x.hi / (ln2Hi + ln2Mid)).rounded()
+  let r = DoubleDouble(x.hi - k * ln2Hi) + -DoubleDouble.product(k, ln2Mid) + (x.lo - k * ln2Tail)
   var series = DoubleDouble(1)
   for n in stride(from: 22, through: 1, by: -1) {
     series = series * r / Double(n) + 1
