@@ -98,15 +98,7 @@ enum Evaluate {
       if range != nil { throw .conflictingOptions("--input", "MIN MAX") }
     }
 
-    let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
-    var functions: [BoundActivation] = []
-    for word in words {
-      do {
-        functions.append(try Catalogue.bind(word, context: context))
-      } catch {
-        throw .spec(error)
-      }
-    }
+    let functions = try bindFunctions(words, parsed: parsed)
 
     let grid: Grid
     if let path = parsed.value(SharedOptions.input) {
@@ -149,6 +141,20 @@ enum Evaluate {
         try writer.write(row)
       }
     }
+  }
+
+  /// Binds every SPEC word, with the command's `--seed`.
+  static func bindFunctions(_ words: [String], parsed: ParsedArguments) throws(CLIError) -> [BoundActivation] {
+    let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
+    var functions: [BoundActivation] = []
+    for word in words {
+      do {
+        functions.append(try Catalogue.bind(word, context: context))
+      } catch {
+        throw .spec(error)
+      }
+    }
+    return functions
   }
 
   /// A range bound: a finite decimal.
