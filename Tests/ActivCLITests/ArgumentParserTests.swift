@@ -159,21 +159,22 @@ struct ArgumentParserTests {
     ])
     #expect(parsed.positionals == ["relu", "-1", "1"])
     #expect(parsed.flags == ["grad"])
-    #expect(parsed.values == ["points": "5", "format": "tsv", "output": "out.csv"])
+    #expect(parsed.values == ["points": ["5"], "format": ["tsv"], "output": ["out.csv"]])
   }
 
   @Test("inline values and attached short values")
   func parsesInlineValues() throws {
     let parsed = try parse(["--points=7", "--precision=3", "-o=-", "--step", "0.5"])
-    #expect(parsed.values == ["points": "7", "precision": "3", "output": "-", "step": "0.5"])
+    #expect(
+      parsed.values == ["points": ["7"], "precision": ["3"], "output": ["-"], "step": ["0.5"]])
     #expect(parsed.positionals.isEmpty)
   }
 
   @Test("option values may be negative numbers, '-' and words that look like options after '='")
   func parsesSpecialValues() throws {
-    #expect(try parse(["--input", "-"]).values == ["input": "-"])
-    #expect(try parse(["--step", "1e-3"]).values == ["step": "1e-3"])
-    #expect(try parse(["--output=--grad"]).values == ["output": "--grad"])
+    #expect(try parse(["--input", "-"]).values == ["input": ["-"]])
+    #expect(try parse(["--step", "1e-3"]).values == ["step": ["1e-3"]])
+    #expect(try parse(["--output=--grad"]).values == ["output": ["--grad"]])
   }
 
   @Test("'--' ends the options: what follows is positional")
@@ -197,5 +198,16 @@ struct ArgumentParserTests {
     #expect(ArgumentParser.wantsHelp(Lexer.tokens(["--help=1"])))
     #expect(!ArgumentParser.wantsHelp(Lexer.tokens(["relu", "--", "-h"])))
     #expect(!ArgumentParser.wantsHelp(Lexer.tokens(["relu", "-1", "1", "--grad"])))
+  }
+}
+
+@Suite("Options with several values")
+struct MultiValueOptionTests {
+  @Test("--ylim takes two words, negative numbers included")
+  func twoValues() throws {
+    let parsed = try ArgumentParser.parse(
+      Lexer.tokens(["gelu", "--ylim", "-1", "2.5"]), for: PlotCommand.spec)
+    #expect(parsed.allValues(PlotCommand.ylim) == ["-1", "2.5"])
+    #expect(parsed.positionals == ["gelu"])
   }
 }

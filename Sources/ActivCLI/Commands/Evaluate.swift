@@ -20,7 +20,11 @@ enum Evaluate {
     + "shortest form that reads back exactly, independent of the locale."
   static let specDiscussion =
     "A SPEC names a function, optionally with parameters: mish, elu(alpha=0.5), leaky_relu(0.2), "
-    + "gelu(approximate=tanh). Quote specs with parentheses in the shell. Names ignore case, '_' and '-'."
+    + "gelu(approximate=tanh). A value may be a sweep of alternatives separated by '|': "
+    + "'swish(beta=0.5|1|2)' stands for swish(beta=0.5), swish(beta=1) and swish(beta=2), each with "
+    + "its own column or curve; several swept parameters give every combination (at most "
+    + "\(Catalogue.maximumSweep) per SPEC). Quote specs with parentheses in the shell ('|' is "
+    + "also the shell's pipe). Names ignore case, '_' and '-'."
 
   static let evalSpec = CommandSpec(
     name: "eval", abstract: "Evaluate a function (and its derivative) over a range, as CSV.",
@@ -84,6 +88,7 @@ enum Evaluate {
       words.removeLast(2)
     }
     guard !words.isEmpty else { throw .missingArgument(command: command, name: "a function SPEC") }
+    // eval and grad take one SPEC word, which may be a sweep of several functions.
     if mode != .table && words.count > 1 {
       throw .unexpectedArgument(command: command, value: words[1])
     }
@@ -116,14 +121,23 @@ enum Evaluate {
       }
     }
 
-    let withValue = mode != .grad
-    let withGradient = mode == .grad || parsed.has(SharedOptions.grad)
+    try write(
+      functions, on: grid, values: mode != .grad,
+      gradients: mode == .grad || parsed.has(SharedOptions.grad),
+      settings: OutputSettings(parsed), console: console)
+  }
+
+  /// Writes x and each function's value and/or derivative column at the grid's points.
+  static func write(
+    _ functions: [BoundActivation], on grid: Grid, values withValue: Bool,
+    gradients withGradient: Bool,
+    settings: OutputSettings, console: Console
+  ) throws(CLIError) {
     var header = ["x"]
     for function in functions {
       if withValue { header.append(function.label) }
       if withGradient { header.append(function.label + "_grad") }
     }
-    let settings = OutputSettings(parsed)
     let numbers = settings.numbers
     try settings.write(
       header: header, alignments: Array(repeating: .right, count: header.count), console: console
@@ -143,13 +157,17 @@ enum Evaluate {
     }
   }
 
-  /// Binds every SPEC word, with the command's `--seed`.
-  static func bindFunctions(_ words: [String], parsed: ParsedArguments) throws(CLIError) -> [BoundActivation] {
+  /// Binds every SPEC word, with the command's `--seed`, expanding sweeps: a word such as
+  /// `swish(beta=0.5|1|2)` gives one function per value, in the order of
+  /// `Catalogue.bindAll` (at most `Catalogue.maximumSweep` per word), labelled by its own spec.
+  static func bindFunctions(_ words: [String], parsed: ParsedArguments) throws(CLIError)
+    -> [BoundActivation]
+  {
     let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
     var functions: [BoundActivation] = []
     for word in words {
       do {
-        functions.append(try Catalogue.bind(word, context: context))
+        functions += try Catalogue.bindAll(word, context: context)
       } catch {
         throw .spec(error)
       }

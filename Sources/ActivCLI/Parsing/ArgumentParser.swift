@@ -4,13 +4,15 @@ import Activations
 /// already-validated value.
 struct ParsedArguments {
   var positionals: [String] = []
-  var values: [String: String] = [:]
+  /// Each option's values (one, or `ValueSpec.count` for options like `--ylim LO HI`).
+  var values: [String: [String]] = [:]
   var flags: Set<String> = []
 
   func has(_ option: OptionSpec) -> Bool {
     flags.contains(option.long) || values[option.long] != nil
   }
-  func value(_ option: OptionSpec) -> String? { values[option.long] }
+  func value(_ option: OptionSpec) -> String? { values[option.long]?.first }
+  func allValues(_ option: OptionSpec) -> [String] { values[option.long] ?? [] }
 }
 
 enum ArgumentParser {
@@ -61,16 +63,17 @@ enum ArgumentParser {
         parsed.flags.insert(option.long)
         continue
       }
-      let text: String
-      if let inlineValue {
-        text = inlineValue
-      } else if index < tokens.count, case .word(let next) = tokens[index] {
-        text = next
+      var texts: [String] = inlineValue.map { [$0] } ?? []
+      while texts.count < valueSpec.count {
+        guard index < tokens.count, case .word(let next) = tokens[index] else {
+          throw .missingOptionValue(option: option.displayName, valueName: valueSpec.name)
+        }
+        texts.append(next)
         index += 1
-      } else {
-        throw .missingOptionValue(option: option.displayName, valueName: valueSpec.name)
       }
-      parsed.values[option.long] = try validated(text, for: option, valueSpec)
+      var checked: [String] = []
+      for text in texts { checked.append(try validated(text, for: option, valueSpec)) }
+      parsed.values[option.long] = checked
     }
     return parsed
   }
@@ -97,7 +100,7 @@ enum ArgumentParser {
           expected: value.expectation + didYouMean(near))
       }
       return match
-    case .path:
+    case .path, .text:
       guard !text.isEmpty else { throw refusal }
     }
     return text

@@ -43,10 +43,14 @@ struct ValueSpec: Sendable {
     case integer(ClosedRange<UInt64>)
     case choice([String])
     case path
+    /// Any non-empty text (a title).
+    case text
   }
 
   var name: String
   var kind: Kind
+  /// How many words the option takes (`--ylim LO HI` takes 2).
+  var count = 1
 
   var expectation: String {
     switch kind {
@@ -55,6 +59,7 @@ struct ValueSpec: Sendable {
       return "a whole number from \(range.lowerBound) to \(range.upperBound)"
     case .choice(let words): return "one of " + words.joined(separator: ", ")
     case .path: return "a file path, or - for standard input/output"
+    case .text: return "some text"
     }
   }
 }

@@ -166,3 +166,25 @@ enum POSIX {
 private func cExit(_ status: Int32) -> Never { exit(status) }
 private func cClose(_ fd: Int32) -> Int32 { close(fd) }
 private func cRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+
+// Terminal queries for the terminal plot: whether a descriptor is a terminal, its width, and the
+// environment variables that decide colour.
+extension POSIX {
+  /// Whether `fd` is a terminal.
+  static func isTerminal(_ fd: Int32) -> Bool {
+    isatty(fd) == 1
+  }
+
+  /// The value of an environment variable, or nil if it is not set.
+  static func environmentVariable(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+
+  /// The width in character cells of the terminal on `fd`, or nil if `fd` is not a terminal or
+  /// does not know its size.
+  static func terminalColumns(_ fd: Int32) -> Int? {
+    var size = winsize()
+    guard ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+  }
+}

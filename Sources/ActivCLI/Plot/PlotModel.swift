@@ -28,8 +28,12 @@ struct Viewport: Sendable {
   var width: Double
   var height: Double
 
-  func px(_ x: Double) -> Double { left + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * width }
-  func py(_ y: Double) -> Double { top + (yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound) * height }
+  func px(_ x: Double) -> Double {
+    left + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * width
+  }
+  func py(_ y: Double) -> Double {
+    top + (yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound) * height
+  }
 }
 
 /// Everything a renderer needs: the ranges, the curves and the words.

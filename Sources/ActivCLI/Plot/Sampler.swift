@@ -36,7 +36,8 @@ enum Sampler {
       // Endpoints at a kink are evaluated just inside the piece and drawn at the kink itself.
       let leftProbe = i == 0 ? left.x : left.x.nextUp
       let rightProbe = i + 1 == boundaries.count - 1 ? right.x : right.x.nextDown
-      var samples = samplePiece(f, from: left.x, leftProbe, to: right.x, rightProbe, span: b - a, viewport: viewport)
+      var samples = samplePiece(
+        f, from: left.x, leftProbe, to: right.x, rightProbe, span: b - a, viewport: viewport)
       if left.isBreak || current.isEmpty {
         if !current.isEmpty { pieces.append(current) }
         current = []
@@ -59,7 +60,8 @@ enum Sampler {
   /// Samples one kink-free piece: a jittered initial grid, then halving where the midpoint is off
   /// the chord by more than the tolerance. Non-finite samples are kept (they mark breaks).
   private static func samplePiece(
-    _ f: (Double) -> Double, from left: Double, _ leftProbe: Double, to right: Double, _ rightProbe: Double,
+    _ f: (Double) -> Double, from left: Double, _ leftProbe: Double, to right: Double,
+    _ rightProbe: Double,
     span: Double, viewport: Viewport
   ) -> [PlotPoint] {
     let count = max(2, Int((Double(initialIntervals) * (right - left) / span).rounded(.up)))
@@ -67,14 +69,16 @@ enum Sampler {
     for i in 1..<count {
       // A fixed, irregular jitter (golden-ratio sequence) avoids aliasing with periodic detail and
       // keeps the output the same on every run.
-      let jitter = ((Double(i) * 0.618_033_988_749_895).truncatingRemainder(dividingBy: 1) - 0.5) * 0.3
+      let jitter =
+        ((Double(i) * 0.618_033_988_749_895).truncatingRemainder(dividingBy: 1) - 0.5) * 0.3
       xs.append(left + (right - left) * (Double(i) + jitter) / Double(count))
     }
     xs.append(right)
     var points = [PlotPoint(x: left, y: f(leftProbe))]
     for i in 1..<xs.count {
       let end = PlotPoint(x: xs[i], y: f(i == xs.count - 1 ? rightProbe : xs[i]))
-      refine(f, from: points[points.count - 1], to: end, depth: 0, viewport: viewport, into: &points)
+      refine(
+        f, from: points[points.count - 1], to: end, depth: 0, viewport: viewport, into: &points)
       points.append(end)
     }
     return points
@@ -82,7 +86,8 @@ enum Sampler {
 
   /// Appends the samples strictly between `start` and `end` that the curve needs.
   private static func refine(
-    _ f: (Double) -> Double, from start: PlotPoint, to end: PlotPoint, depth: Int, viewport: Viewport,
+    _ f: (Double) -> Double, from start: PlotPoint, to end: PlotPoint, depth: Int,
+    viewport: Viewport,
     into points: inout [PlotPoint]
   ) {
     guard depth < maximumDepth else { return }
@@ -98,12 +103,16 @@ enum Sampler {
 
   /// Whether the chord from `start` to `end` misses the curve's `middle` by more than the
   /// tolerance (in pixels), or a non-finite value needs locating.
-  private static func needsSplit(_ start: PlotPoint, _ middle: PlotPoint, _ end: PlotPoint, viewport: Viewport) -> Bool {
+  private static func needsSplit(
+    _ start: PlotPoint, _ middle: PlotPoint, _ end: PlotPoint, viewport: Viewport
+  ) -> Bool {
     let finite = [start.y, middle.y, end.y].map(\.isFinite)
     if finite.contains(false) { return finite.contains(true) }
     // All three above the box, or all below: nothing there is drawn.
     let (low, high) = (viewport.yRange.lowerBound, viewport.yRange.upperBound)
-    if (start.y > high && middle.y > high && end.y > high) || (start.y < low && middle.y < low && end.y < low) {
+    if (start.y > high && middle.y > high && end.y > high)
+      || (start.y < low && middle.y < low && end.y < low)
+    {
       return false
     }
     func pixel(_ p: PlotPoint) -> (Double, Double) {

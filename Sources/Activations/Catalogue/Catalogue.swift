@@ -32,10 +32,24 @@ public struct BoundActivation: Sendable {
   public let entry: CatalogueEntry
   public let arguments: Arguments
   public let function: any Activation
+  /// The parameters the spec swept (`beta` for `swish(beta=0.5|1|2)`), in declaration order;
+  /// empty for a spec without a sweep.
+  public let sweptParameters: [String]
 
   /// The canonical spec: the canonical name, plus the parameters the user gave in declaration
-  /// order (`elu(alpha=0.5)`), so the same function always gets the same column name.
-  public var label: String {
+  /// order (`elu(alpha=0.5)`), so the same function always gets the same column name. A member
+  /// of a sweep gets its own value: `swish(beta=0.5)`.
+  public var label: String { BoundActivation.label(entry, arguments) }
+
+  /// The swept values alone, `beta=0.5` (`p1=1,beta=0.5` for several), for a short legend; nil
+  /// for a spec without a sweep.
+  public var sweepLabel: String? {
+    guard !sweptParameters.isEmpty else { return nil }
+    return sweptParameters.map { "\($0)=\(arguments.values[$0]!.specText)" }
+      .joined(separator: ",")
+  }
+
+  static func label(_ entry: CatalogueEntry, _ arguments: Arguments) -> String {
     guard !arguments.given.isEmpty else { return entry.name }
     let parts = arguments.given.map { "\($0)=\(arguments.values[$0]!.specText)" }
     return entry.name + "(" + parts.joined(separator: ",") + ")"
@@ -50,6 +64,10 @@ public enum Catalogue {
   /// Every function, in the order `activ list` shows them: the source article's first, then the
   /// PyTorch/JAX parity set, then extras.
   public static let entries: [CatalogueEntry] = articleEntries + parityEntries + extraEntries
+
+  /// The most functions one spec may sweep: `bindAll` refuses a spec whose numbers of
+  /// alternatives multiply to more (4 values each of acon_c's p1, p2 and beta is the limit).
+  public static let maximumSweep = 64
 
   private static let index: [String: Int] = {
     var index: [String: Int] = [:]
@@ -67,27 +85,59 @@ public enum Catalogue {
     index[normalizedName(name)].map { entries[$0] }
   }
 
-  /// Parses and checks a spec and binds its arguments.
+  /// Parses and checks a spec that names one function and binds its arguments. A sweep
+  /// (`swish(beta=0.5|1)`) is refused with ``SpecError/sweepNotAccepted(spec:count:)``;
+  /// ``bindAll(_:context:)`` expands it.
   public static func bind(_ spec: String, context: BindingContext = BindingContext())
     throws(SpecError) -> BoundActivation
   {
+    let sweep = try resolve(spec)
+    guard sweep.count == 1 else { throw .sweepNotAccepted(spec: spec, count: sweep.count) }
+    return try sweep.bind(0, context: context)
+  }
+
+  /// Parses and checks a spec, expands its sweeps and binds each function: one element for a
+  /// plain spec, one per combination of values for a sweep.
+  ///
+  /// A value may list alternatives separated by `|`: `swish(beta=0.5|1|2)` gives three
+  /// functions. With several swept parameters the result is their Cartesian product in the
+  /// parameters' declaration order (the order of the labels), whatever order they are written
+  /// in: the first declared parameter varies slowest, the last fastest, and each parameter's
+  /// values keep the order written. `acon_c(beta=0.5|1, p1=1|2)` gives
+  /// `acon_c(p1=1,beta=0.5)`, `acon_c(p1=1,beta=1)`, `acon_c(p1=2,beta=0.5)`,
+  /// `acon_c(p1=2,beta=1)`. At most ``maximumSweep`` functions; a value repeated within one
+  /// sweep is refused, so labels are unique. Errors name the bad alternative, and an impossible
+  /// combination names the function it would have been (`hard_tanh(min_val=2,max_val=1): …`).
+  public static func bindAll(_ spec: String, context: BindingContext = BindingContext())
+    throws(SpecError) -> [BoundActivation]
+  {
+    let sweep = try resolve(spec)
+    guard sweep.count <= maximumSweep else {
+      throw .sweepTooLarge(spec: spec, count: sweep.count, maximum: maximumSweep)
+    }
+    var functions: [BoundActivation] = []
+    functions.reserveCapacity(sweep.count)
+    for index in 0..<sweep.count { functions.append(try sweep.bind(index, context: context)) }
+    return functions
+  }
+
+  /// Parses a spec, finds its function and reads every alternative of every argument.
+  private static func resolve(_ spec: String) throws(SpecError) -> Sweep {
     let syntax = try SpecSyntax.parse(spec)
     guard let entry = entry(named: syntax.name) else {
       throw .unknownFunction(
         syntax.name, suggestion: closestMatch(to: syntax.name, among: allNames))
     }
-    let arguments = try bindArguments(syntax.arguments, to: entry)
-    return BoundActivation(
-      entry: entry, arguments: arguments, function: try entry.build(arguments, context))
+    return try bindArguments(syntax.arguments, to: entry)
   }
 
   private static func bindArguments(_ written: [SpecSyntax.Argument], to entry: CatalogueEntry)
-    throws(SpecError) -> Arguments
+    throws(SpecError) -> Sweep
   {
     let function = entry.name
     let parameters = entry.parameters
     if !written.isEmpty && parameters.isEmpty { throw .takesNoParameters(function: function) }
-    var values: [String: ParameterValue] = [:]
+    var values: [String: [ParameterValue]] = [:]
     var sawKeyword = false
     for (position, argument) in written.enumerated() {
       let parameter: Parameter
@@ -113,13 +163,24 @@ public enum Catalogue {
       guard values[parameter.name] == nil else {
         throw .duplicateParameter(function: function, name: parameter.name)
       }
-      values[parameter.name] = try convert(argument.value, for: parameter, of: function)
+      var alternatives: [ParameterValue] = []
+      for raw in argument.alternatives {
+        let value = try convert(raw, for: parameter, of: function)
+        if let earlier = alternatives.first(where: { $0.specText == value.specText }) {
+          throw .repeatedAlternative(
+            function: function, parameter: parameter.name, given: raw.text,
+            earlier: earlier.specText)
+        }
+        alternatives.append(value)
+      }
+      values[parameter.name] = alternatives
     }
-    let given = parameters.map(\.name).filter { values[$0] != nil }
-    for parameter in parameters where values[parameter.name] == nil {
-      values[parameter.name] = parameter.defaultValue
-    }
-    return Arguments(values: values, given: given)
+    var defaults: [String: ParameterValue] = [:]
+    for parameter in parameters { defaults[parameter.name] = parameter.defaultValue }
+    return Sweep(
+      entry: entry,
+      given: parameters.compactMap { p in values[p.name].map { (name: p.name, values: $0) } },
+      defaults: defaults)
   }
 
   private static func convert(
@@ -155,5 +216,52 @@ public enum Catalogue {
     default:
       throw refusal
     }
+  }
+}
+
+/// A spec's arguments, read and checked: each written parameter with its alternatives, naming
+/// one function or, with a sweep, several.
+private struct Sweep {
+  let entry: CatalogueEntry
+  /// The written parameters in declaration order, each with its values in the order written.
+  let given: [(name: String, values: [ParameterValue])]
+  /// Every parameter's default.
+  let defaults: [String: ParameterValue]
+
+  /// How many functions the spec names: the product of the numbers of alternatives (saturating
+  /// at `Int.max`).
+  var count: Int {
+    given.reduce(1) { product, parameter in
+      let (result, overflow) = product.multipliedReportingOverflow(by: parameter.values.count)
+      return overflow ? .max : result
+    }
+  }
+
+  /// The arguments of the function at `index` (in `0..<count`): the first declared parameter
+  /// varies slowest, the last fastest.
+  func arguments(_ index: Int) -> Arguments {
+    var values = defaults
+    var rest = index
+    for parameter in given.reversed() {
+      values[parameter.name] = parameter.values[rest % parameter.values.count]
+      rest /= parameter.values.count
+    }
+    return Arguments(values: values, given: given.map(\.name))
+  }
+
+  /// Builds the function at `index`; in a sweep, an impossible combination is reported under
+  /// that function's own spec, so the message names the alternatives at fault.
+  func bind(_ index: Int, context: BindingContext) throws(SpecError) -> BoundActivation {
+    let arguments = arguments(index)
+    let swept = given.filter { $0.values.count > 1 }.map(\.name)
+    let function: any Activation
+    do throws(SpecError) {
+      function = try entry.build(arguments, context)
+    } catch .invalidCombination(_, let problem) where !swept.isEmpty {
+      throw .invalidCombination(
+        function: BoundActivation.label(entry, arguments), problem: problem)
+    }
+    return BoundActivation(
+      entry: entry, arguments: arguments, function: function, sweptParameters: swept)
   }
 }

@@ -11,6 +11,12 @@ public enum SpecError: Error, Sendable, Equatable {
   case positionalAfterKeyword(function: String)
   case badValue(function: String, parameter: String, given: String, expected: String)
   case invalidCombination(function: String, problem: String)
+  /// One alternative of a sweep equals an earlier one once read (`swish(beta=1|1.0)`).
+  case repeatedAlternative(function: String, parameter: String, given: String, earlier: String)
+  /// A sweep expands to more than ``Catalogue/maximumSweep`` functions.
+  case sweepTooLarge(spec: String, count: Int, maximum: Int)
+  /// A sweep where one function is needed (``Catalogue/bind(_:context:)``, `activ info`).
+  case sweepNotAccepted(spec: String, count: Int)
 }
 
 extension SpecError: CustomStringConvertible {
@@ -38,6 +44,18 @@ extension SpecError: CustomStringConvertible {
       return "\(function): bad value '\(given)' for \(parameter); expected \(expected)"
     case .invalidCombination(let function, let problem):
       return "\(function): \(problem)"
+    case .repeatedAlternative(let function, let parameter, let given, let earlier):
+      return
+        "\(function): '\(given)' for \(parameter) repeats the value \(earlier) earlier in the sweep; "
+        + "give each value once"
+    case .sweepTooLarge(let spec, let count, let maximum):
+      return
+        "'\(spec)' expands to \(count) functions, more than the \(maximum) one spec may sweep; "
+        + "sweep fewer values"
+    case .sweepNotAccepted(let spec, let count):
+      return
+        "'\(spec)' is a sweep of \(count) functions, but one function is needed here; "
+        + "give each parameter a single value"
     }
   }
 }

@@ -1,17 +1,26 @@
 /// A function spec as written, before it is checked against the catalogue: a name and its
-/// arguments, `elu(alpha=0.5)` or `leaky_relu(0.2)`.
+/// arguments, `elu(alpha=0.5)` or `leaky_relu(0.2)`, where a value may be a sweep of
+/// alternatives, `swish(beta=0.5|1|2)`.
 ///
 /// Grammar (spaces allowed between tokens):
 /// ```
-/// spec     = name [ "(" [ argument { "," argument } ] ")" ]
-/// argument = [ key "=" ] value
-/// value    = number | word | "[" [ number { "," number } ] "]"
+/// spec         = name [ "(" [ argument { "," argument } ] ")" ]
+/// argument     = [ key "=" ] alternatives
+/// alternatives = value { "|" value }
+/// value        = number | word | "[" [ number { "," number } ] "]"
 /// ```
-/// Numbers are decimal (`0.5`, `-1e-3`, `.5`); `nan`, `inf` and hexadecimal are refused.
+/// Numbers are decimal (`0.5`, `-1e-3`, `.5`); `nan`, `inf` and hexadecimal are refused. An
+/// alternative is a whole value: `weights=[0,1]|[1,-1]` sweeps two lists; an empty alternative
+/// (`beta=|1`, `beta=1||2`, `beta=1|`) is a syntax error.
 public struct SpecSyntax: Sendable, Equatable {
   public struct Argument: Sendable, Equatable {
     public var key: String?
-    public var value: RawValue
+    /// The values written for this argument, in the order written: one for a plain value,
+    /// several for a sweep (`0.5|1|2`).
+    public var alternatives: [RawValue]
+
+    /// Whether the argument lists more than one value.
+    public var isSweep: Bool { alternatives.count > 1 }
   }
 
   /// A value as written, typed only by its shape.
@@ -106,13 +115,38 @@ private struct Scanner {
     if let word = identifier() {
       skipSpaces()
       if consume(UInt8(ascii: "=")) {
-        skipSpaces()
-        return SpecSyntax.Argument(key: word, value: try value())
+        return SpecSyntax.Argument(key: word, alternatives: try alternatives())
       }
-      return SpecSyntax.Argument(key: nil, value: .word(word))
     }
     position = start
-    return SpecSyntax.Argument(key: nil, value: try value())
+    return SpecSyntax.Argument(key: nil, alternatives: try alternatives())
+  }
+
+  /// One value, or several separated by `|`; none of them may be empty.
+  mutating func alternatives() throws(SpecError) -> [SpecSyntax.RawValue] {
+    var values: [SpecSyntax.RawValue] = []
+    repeat {
+      skipSpaces()
+      // A missing first value keeps the plain "expected a value" message (`beta=)`); a bar
+      // next to nothing is an empty alternative (`beta=|1`, `1||2`, `1|)`).
+      let empty: Bool
+      if let c = current {
+        empty =
+          c == UInt8(ascii: "|")
+          || (!values.isEmpty && (c == UInt8(ascii: ",") || c == UInt8(ascii: ")")))
+      } else {
+        empty = !values.isEmpty
+      }
+      if empty {
+        throw .syntax(
+          spec: spec,
+          problem: "empty alternative \(place); "
+            + "separate a sweep's values by single '|', like 0.5|1|2")
+      }
+      values.append(try value())
+      skipSpaces()
+    } while consume(UInt8(ascii: "|"))
+    return values
   }
 
   mutating func value() throws(SpecError) -> SpecSyntax.RawValue {
@@ -141,7 +175,7 @@ private struct Scanner {
     let start = position
     while let c = current,
       !(c == UInt8(ascii: ",") || c == UInt8(ascii: ")") || c == UInt8(ascii: "]")
-        || c == UInt8(ascii: " "))
+        || c == UInt8(ascii: " ") || c == UInt8(ascii: "|"))
     {
       position += 1
     }
@@ -153,12 +187,14 @@ private struct Scanner {
     return value
   }
 
+  /// Where the scanner is, for messages: `at ')'` (the next few bytes) or `at the end`.
+  var place: String {
+    if atEnd { return "at the end" }
+    return "at '\(String(decoding: bytes[position...].prefix(12), as: UTF8.self))'"
+  }
+
   func unexpected(expecting: String) -> SpecError {
-    if !atEnd {
-      let rest = String(decoding: bytes[position...].prefix(12), as: UTF8.self)
-      return .syntax(spec: spec, problem: "expected \(expecting) at '\(rest)'")
-    }
-    return .syntax(spec: spec, problem: "expected \(expecting) at the end")
+    .syntax(spec: spec, problem: "expected \(expecting) \(place)")
   }
 }
 

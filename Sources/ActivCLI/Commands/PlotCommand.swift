@@ -1,0 +1,174 @@
+import Activations
+
+/// `activ plot`: curves and their derivatives as an SVG, as CSV data, or in the terminal.
+enum PlotCommand {
+  static let svg = OptionSpec(
+    long: "svg", value: ValueSpec(name: "FILE", kind: .path),
+    help: "Write the plot to FILE as SVG (atomically).")
+  static let csv = OptionSpec(
+    long: "csv", value: ValueSpec(name: "FILE", kind: .path),
+    help:
+      "Write the plotted data to FILE as CSV: x, each curve and its derivative on a regular grid (--points)."
+  )
+  static let points = OptionSpec(
+    long: "points", value: ValueSpec(name: "N", kind: .integer(2...1_000_000)),
+    help: "Points of the --csv grid, both ends included (default 201).")
+  static let noGrad = OptionSpec(long: "no-grad", value: nil, help: "Leave out the derivatives.")
+  static let title = OptionSpec(
+    long: "title", value: ValueSpec(name: "TEXT", kind: .text), help: "A title above the plot.")
+  static let width = OptionSpec(
+    long: "width", value: ValueSpec(name: "PX", kind: .integer(240...4000)),
+    help: "SVG width in pixels (default 640).")
+  static let height = OptionSpec(
+    long: "height", value: ValueSpec(name: "PX", kind: .integer(160...3000)),
+    help: "SVG height in pixels (default 400).")
+  static let ylim = OptionSpec(
+    long: "ylim", value: ValueSpec(name: "LO HI", kind: .number(positive: false), count: 2),
+    help: "The y-range (default: from the curves, see below).")
+  static let theme = OptionSpec(
+    long: "theme",
+    value: ValueSpec(name: "THEME", kind: .choice(PlotTheme.allCases.map(\.rawValue))),
+    help: "SVG colours; auto (default) is light, switching to dark where the viewer prefers dark.")
+  static let legend = OptionSpec(
+    long: "legend",
+    value: ValueSpec(name: "WHERE", kind: .choice(LegendPlacement.allCases.map(\.rawValue))),
+    help: "Legend position (default best: the corner the curves leave emptiest).")
+  static let ascii = OptionSpec(
+    long: "ascii", value: nil, help: "Terminal plot in plain ASCII instead of Unicode braille.")
+
+  static let spec = CommandSpec(
+    name: "plot",
+    abstract: "Plot functions and their derivatives: SVG, CSV data, or in the terminal.",
+    positionalUsage: "SPEC... [MIN MAX]",
+    positionals: [
+      PositionalSpec(
+        name: "SPEC...", help: "One or more functions; each is drawn solid, its derivative dashed."),
+      Evaluate.rangeHelp,
+    ],
+    options: [
+      svg, csv, points, noGrad, title, width, height, ylim, theme, legend, ascii,
+      SharedOptions.seed, SharedOptions.help,
+    ],
+    discussion: [
+      Evaluate.specDiscussion,
+      "Without --svg or --csv the plot is drawn in the terminal with braille dots (80 columns unless "
+        + "COLUMNS or the terminal says otherwise; coloured only on a terminal without NO_COLOR).",
+      "The y-range covers every curve with a 5% margin. With several functions it is capped at three "
+        + "times the largest |MIN|, |MAX| (and 1), so one steep curve leaves the box instead of flattening "
+        + "the others; --ylim sets it outright.",
+      "Curves are sampled adaptively (within 0.1 px of the true curve) and exactly at the catalogue's "
+        + "kinks: a corner stays sharp, and a jump of the derivative is drawn as separate pieces.",
+    ],
+    examples: [
+      "activ plot gelu --svg gelu.svg",
+      "activ plot relu gelu mish -3 3 --svg cmp.svg --title 'Three activations'",
+      "activ plot sigmoid tanh --no-grad", "activ plot mish --csv mish.csv --points 401",
+    ])
+
+  static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
+    let (specs, range) = try specsAndRange(parsed.positionals, command: "plot")
+    guard !specs.isEmpty else { throw .missingArgument(command: "plot", name: "a function SPEC") }
+    let functions = try Evaluate.bindFunctions(specs, parsed: parsed)
+    let (low, high) = range ?? (Bound(text: "-5", value: -5), Bound(text: "5", value: 5))
+    guard low.value < high.value else { throw .emptyRange(min: low.text, max: high.text) }
+    let limits = parsed.allValues(ylim).compactMap(parseDecimal)
+    if limits.count == 2 && !(limits[0] < limits[1]) {
+      throw .badOptionValue(
+        option: "--ylim", value: parsed.allValues(ylim).joined(separator: " "), expected: "LO < HI")
+    }
+    if parsed.has(points) && !parsed.has(csv) {
+      throw .missingArgument(command: "plot", name: "--csv FILE for --points")
+    }
+    let withDerivatives = !parsed.has(noGrad)
+    let xRange = low.value...high.value
+    let yRange =
+      limits.count == 2
+      ? limits[0]...limits[1] : automaticYRange(functions, xRange, withDerivatives)
+    let plotTitle = parsed.value(title)
+
+    if let path = parsed.value(csv) {
+      let count = parsed.value(points).flatMap(Int.init) ?? 201
+      var settings = OutputSettings(parsed)
+      settings.path = path
+      try Evaluate.write(
+        functions, on: .evenlySpaced(from: low, to: high, count: count), values: true,
+        gradients: withDerivatives,
+        settings: settings, console: console)
+    }
+    if let path = parsed.value(svg) {
+      let writer = SVGPlot(
+        width: parsed.value(width).flatMap(Int.init) ?? 640,
+        height: parsed.value(height).flatMap(Int.init) ?? 400,
+        theme: parsed.value(theme).flatMap(PlotTheme.init(rawValue:)) ?? .auto,
+        legend: parsed.value(legend).flatMap(LegendPlacement.init(rawValue:)) ?? .best)
+      let viewport = writer.viewport(xRange: xRange, yRange: yRange, hasTitle: plotTitle != nil)
+      let model = PlotModel(
+        xRange: xRange, yRange: yRange,
+        series: series(functions, withDerivatives, viewport: viewport), title: plotTitle,
+        functionLabels: functions.map(\.label))
+      let target = try OutputTarget.open(path, console: console)
+      target.writer.append(writer.render(model))
+      try target.commit()
+    }
+  }
+
+  /// f and f′ of every function, sampled for the viewport.
+  static func series(_ functions: [BoundActivation], _ withDerivatives: Bool, viewport: Viewport)
+    -> [PlotSeries]
+  {
+    var result: [PlotSeries] = []
+    for (index, function) in functions.enumerated() {
+      let kinks = function.function.kinks
+      result.append(
+        PlotSeries(
+          label: function.label, order: 0, functionIndex: index,
+          pieces: Sampler.sample(
+            function.value, kinks: kinks, breakAtEveryKink: false, viewport: viewport)))
+      if withDerivatives {
+        result.append(
+          PlotSeries(
+            label: function.label + "\u{2032}", order: 1, functionIndex: index,
+            pieces: Sampler.sample(
+              function.derivative, kinks: kinks, breakAtEveryKink: true, viewport: viewport)))
+      }
+    }
+    return result
+  }
+
+  /// The y-range from what the curves do on the x-range: their finite extremes on a fine grid (and
+  /// just inside each kink), with a 5% margin; capped at ±3·max(|MIN|, |MAX|, 1) when several
+  /// functions share the plot; a flat picture gets ±max(0.5, 10%) around its level.
+  static func automaticYRange(
+    _ functions: [BoundActivation], _ xRange: ClosedRange<Double>, _ withDerivatives: Bool
+  ) -> ClosedRange<Double> {
+    var low = Double.infinity
+    var high = -Double.infinity
+    let (a, b) = (xRange.lowerBound, xRange.upperBound)
+    for function in functions {
+      var xs = (0...1000).map { a + (b - a) * Double($0) / 1000 }
+      for kink in function.function.kinks where kink.x > a && kink.x < b {
+        xs += [kink.x.nextDown, kink.x, kink.x.nextUp]
+      }
+      for x in xs {
+        var ys = [function.value(x)]
+        if withDerivatives { ys.append(function.derivative(x)) }
+        for y in ys where y.isFinite {
+          low = min(low, y)
+          high = max(high, y)
+        }
+      }
+    }
+    guard low <= high else { return -1...1 }
+    if functions.count > 1 {
+      let cap = 3 * max(abs(a), abs(b), 1)
+      low = max(low, -cap)
+      high = min(high, cap)
+    }
+    if high - low <= 0 {
+      let pad = max(0.5, abs(low) * 0.1)
+      return (low - pad)...(high + pad)
+    }
+    let margin = (high - low) * 0.05
+    return (low - margin)...(high + margin)
+  }
+}

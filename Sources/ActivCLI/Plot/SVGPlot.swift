@@ -1,0 +1,380 @@
+/// Colours, dash styles and fonts of activ's plots.
+enum PlotStyle {
+  /// Okabe–Ito, colour-blind safe, in the order the design notes give: on white, and on dark.
+  static let lightPalette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
+  static let darkPalette = ["#56B4E9", "#E69F00", "#2BD1A0", "#E3A6C9", "#F0E442", "#D55E00"]
+  /// f solid, f′ dashed: redundant with colour, so curves stay apart in grey print.
+  static let dashes = ["", "6 4", "2 3"]
+  static let fonts =
+    "system-ui, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", \"Liberation Sans\", \"DejaVu Sans\", sans-serif"
+
+  struct Theme {
+    var background: String
+    var text: String
+    var grid: String
+    var zero: String
+    var frame: String
+    var legendBackground: String
+    var palette: [String]
+  }
+
+  static let light = Theme(
+    background: "#ffffff", text: "#222222", grid: "#e6e6e6", zero: "#8c8c8c", frame: "#555555",
+    legendBackground: "#ffffff", palette: lightPalette)
+  static let dark = Theme(
+    background: "#1b1b1f", text: "#e4e4e4", grid: "#34343a", zero: "#8f8f96", frame: "#a0a0a8",
+    legendBackground: "#1b1b1f", palette: darkPalette)
+}
+
+/// Where the legend goes.
+enum LegendPlacement: String, CaseIterable, Sendable {
+  case best
+  case upperLeft = "upper-left"
+  case upperRight = "upper-right"
+  case lowerLeft = "lower-left"
+  case lowerRight = "lower-right"
+  case none
+}
+
+/// Which colours an SVG uses: light, dark, or light with a `prefers-color-scheme: dark` style.
+enum PlotTheme: String, CaseIterable, Sendable {
+  case light
+  case dark
+  case auto
+}
+
+/// Writes a plot as a compact, deterministic, accessible SVG.
+///
+/// Anatomy: a boxed frame, a light grid on the ticks, the x = 0 and y = 0 lines emphasised, tick
+/// labels from ``AxisTicks``, the axis label x, a legend in the emptiest corner, and each curve as
+/// one `<path>` (clipped to the box by Liang–Barsky and simplified by Ramer–Douglas–Peucker at
+/// 0.1 px) with its own `<title>`. Coordinates have at most 2 decimals; no ids but fixed ones, no
+/// dates: the same plot gives the same bytes.
+struct SVGPlot {
+  var width: Int
+  var height: Int
+  var theme: PlotTheme
+  var legend: LegendPlacement
+
+  /// The plot box for this canvas size (room for a title when there is one).
+  func viewport(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, hasTitle: Bool)
+    -> Viewport
+  {
+    let top = hasTitle ? 36.0 : 14.0
+    let left = 58.0
+    return Viewport(
+      xRange: xRange, yRange: yRange, left: left, top: top, width: Double(width) - left - 16,
+      height: Double(height) - top - 46)
+  }
+
+  func render(_ model: PlotModel) -> String {
+    let box = viewport(xRange: model.xRange, yRange: model.yRange, hasTitle: model.title != nil)
+    let colours = theme == .dark ? PlotStyle.dark : PlotStyle.light
+    let xTicks = AxisTicks.make(range: model.xRange, maximumCount: max(2, Int(box.width / 60)))
+    let yTicks = AxisTicks.make(range: model.yRange, maximumCount: max(2, Int(box.height / 40)))
+    let right = box.left + box.width
+    let bottom = box.top + box.height
+
+    var svg = SVGText()
+    svg.line(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+        + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"t d\">")
+    svg.line("<title id=\"t\">\(escape(titleText(model)))</title>")
+    svg.line("<desc id=\"d\">\(escape(description(model)))</desc>")
+    svg.line("<style>")
+    svg.line("text{font-family:\(PlotStyle.fonts);font-size:12px}")
+    svg.line(".tick{font-variant-numeric:tabular-nums}")
+    if theme == .auto {
+      let d = PlotStyle.dark
+      svg.line("@media (prefers-color-scheme:dark){")
+      svg.line(
+        ".bg{fill:\(d.background)}.fg{fill:\(d.text)}.grid{stroke:\(d.grid)}.zero{stroke:\(d.zero)}"
+      )
+      svg.line(".frame{stroke:\(d.frame)}.lbg{fill:\(d.legendBackground)}")
+      let rules = d.palette.enumerated().map { ".c\($0.offset){stroke:\($0.element)}" }
+      svg.line(rules.joined() + "}")
+    }
+    svg.line("</style>")
+    svg.line("<rect class=\"bg\" width=\"100%\" height=\"100%\" fill=\"\(colours.background)\"/>")
+    svg.line(
+      "<clipPath id=\"box\"><rect x=\"\(n(box.left))\" y=\"\(n(box.top))\" width=\"\(n(box.width))\" "
+        + "height=\"\(n(box.height))\"/></clipPath>")
+
+    // Grid on the ticks, then the zero lines over it.
+    var grid = ""
+    for x in xTicks.values { grid += "M\(n(box.px(x))) \(n(box.top))V\(n(bottom))" }
+    for y in yTicks.values { grid += "M\(n(box.left)) \(n(box.py(y)))H\(n(right))" }
+    if !grid.isEmpty {
+      svg.line(
+        "<path class=\"grid\" d=\"\(grid)\" stroke=\"\(colours.grid)\" stroke-width=\"1\" fill=\"none\"/>"
+      )
+    }
+    var zero = ""
+    if model.xRange.contains(0) { zero += "M\(n(box.px(0))) \(n(box.top))V\(n(bottom))" }
+    if model.yRange.contains(0) { zero += "M\(n(box.left)) \(n(box.py(0)))H\(n(right))" }
+    if !zero.isEmpty {
+      svg.line(
+        "<path class=\"zero\" d=\"\(zero)\" stroke=\"\(colours.zero)\" stroke-width=\"1.2\" fill=\"none\"/>"
+      )
+    }
+
+    // The curves, clipped and simplified in pixel space.
+    var drawn: [[(Double, Double)]] = []
+    svg.line(
+      "<g clip-path=\"url(#box)\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">"
+    )
+    for series in model.series {
+      let polylines = series.pieces.flatMap {
+        clip($0.map { (box.px($0.x), box.py($0.y)) }, to: box)
+      }
+      .map { simplify($0, tolerance: Sampler.tolerance) }
+      drawn += polylines
+      guard !polylines.isEmpty else { continue }
+      let data = polylines.map(pathData).joined()
+      let index = series.functionIndex % colours.palette.count
+      let dash = PlotStyle.dashes[min(series.order, 2)]
+      svg.line(
+        "<path class=\"c\(index)\" d=\"\(data)\" stroke=\"\(colours.palette[index])\" "
+          + "stroke-width=\"\(series.order == 0 ? "2" : "1.6")\""
+          + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
+          + "><title>\(escape(series.label))</title></path>")
+    }
+    svg.line("</g>")
+    svg.line(
+      "<rect class=\"frame\" x=\"\(n(box.left))\" y=\"\(n(box.top))\" width=\"\(n(box.width))\" "
+        + "height=\"\(n(box.height))\" fill=\"none\" stroke=\"\(colours.frame)\" stroke-width=\"1\"/>"
+    )
+
+    // Tick labels and the axis label.
+    svg.line("<g class=\"fg tick\" fill=\"\(colours.text)\">")
+    for (x, label) in zip(xTicks.values, xTicks.labels) {
+      svg.line(
+        "<text x=\"\(n(box.px(x)))\" y=\"\(n(bottom + 17))\" text-anchor=\"middle\">\(label)</text>"
+      )
+    }
+    for (y, label) in zip(yTicks.values, yTicks.labels) {
+      svg.line(
+        "<text x=\"\(n(box.left - 7))\" y=\"\(n(box.py(y) + 4))\" text-anchor=\"end\">\(label)</text>"
+      )
+    }
+    svg.line("</g>")
+    svg.line(
+      "<text class=\"fg\" x=\"\(n(box.left + box.width / 2))\" y=\"\(height - 8)\" text-anchor=\"middle\" "
+        + "fill=\"\(colours.text)\" font-style=\"italic\">x</text>")
+    if let title = model.title {
+      svg.line(
+        "<text class=\"fg\" x=\"\(n(Double(width) / 2))\" y=\"24\" text-anchor=\"middle\" fill=\"\(colours.text)\" "
+          + "font-size=\"15\" font-weight=\"600\">\(escape(title))</text>")
+    }
+    if legend != .none && !model.series.isEmpty {
+      renderLegend(model, box: box, drawn: drawn, colours: colours, into: &svg)
+    }
+    svg.line("</svg>")
+    return svg.text
+  }
+
+  // MARK: Legend
+
+  private func renderLegend(
+    _ model: PlotModel, box: Viewport, drawn: [[(Double, Double)]], colours: PlotStyle.Theme,
+    into svg: inout SVGText
+  ) {
+    let rowHeight = 18.0
+    let longest = model.series.map(\.label.count).max() ?? 0
+    let legendWidth = 38 + 7.2 * Double(longest) + 8
+    let legendHeight = rowHeight * Double(model.series.count) + 8
+    let inset = 8.0
+    let corners: [(LegendPlacement, Double, Double)] = [
+      (.upperLeft, box.left + inset, box.top + inset),
+      (.upperRight, box.left + box.width - inset - legendWidth, box.top + inset),
+      (.lowerLeft, box.left + inset, box.top + box.height - inset - legendHeight),
+      (
+        .lowerRight, box.left + box.width - inset - legendWidth,
+        box.top + box.height - inset - legendHeight
+      ),
+    ]
+    // "best": the corner whose box covers the fewest drawn vertices (matplotlib's loc='best').
+    let chosen: (LegendPlacement, Double, Double)
+    if legend == .best {
+      func covered(_ corner: (LegendPlacement, Double, Double)) -> Int {
+        drawn.reduce(0) { total, line in
+          total
+            + line.filter {
+              $0.0 >= corner.1 && $0.0 <= corner.1 + legendWidth && $0.1 >= corner.2
+                && $0.1 <= corner.2 + legendHeight
+            }.count
+        }
+      }
+      chosen = corners.min { covered($0) < covered($1) }!
+    } else {
+      chosen = corners.first { $0.0 == legend }!
+    }
+    let (x, y) = (chosen.1, chosen.2)
+    svg.line("<g class=\"legend\">")
+    svg.line(
+      "<rect class=\"lbg frame\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(legendWidth))\" height=\"\(n(legendHeight))\" "
+        + "rx=\"3\" fill=\"\(colours.legendBackground)\" fill-opacity=\"0.85\" stroke=\"\(colours.grid)\"/>"
+    )
+    for (row, series) in model.series.enumerated() {
+      let rowY = y + 4 + rowHeight * (Double(row) + 0.5)
+      let index = series.functionIndex % colours.palette.count
+      let dash = PlotStyle.dashes[min(series.order, 2)]
+      svg.line(
+        "<path class=\"c\(index)\" d=\"M\(n(x + 8)) \(n(rowY))h24\" stroke=\"\(colours.palette[index])\" "
+          + "stroke-width=\"\(series.order == 0 ? "2" : "1.6")\""
+          + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
+          + "/>")
+      svg.line(
+        "<text class=\"fg\" x=\"\(n(x + 38))\" y=\"\(n(rowY + 4))\" fill=\"\(colours.text)\">\(escape(series.label))</text>"
+      )
+    }
+    svg.line("</g>")
+  }
+
+  // MARK: Words
+
+  private func titleText(_ model: PlotModel) -> String {
+    model.title ?? model.functionLabels.joined(separator: ", ")
+  }
+
+  private func description(_ model: PlotModel) -> String {
+    let curves = model.series.map {
+      $0.order == 0 ? "\($0.label) (solid)" : "its derivative \($0.label) (dashed)"
+    }
+    return "Line plot of " + curves.joined(separator: ", ") + " for x from "
+      + readable(model.xRange.lowerBound)
+      + " to " + readable(model.xRange.upperBound) + "; the y-axis runs from "
+      + readable(model.yRange.lowerBound)
+      + " to " + readable(model.yRange.upperBound) + "."
+  }
+
+  private func readable(_ value: Double) -> String {
+    let text = NumberStyle.significant(4).format(value)
+    return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
+  }
+}
+
+/// An SVG document being written, line by line.
+private struct SVGText {
+  var text = ""
+  mutating func line(_ content: String) {
+    text += content
+    text += "\n"
+  }
+}
+
+/// A coordinate with at most two decimals and no trailing zeros (`12`, `12.5`, `12.25`).
+private func n(_ value: Double) -> String {
+  let hundredths = Int((value * 100).rounded())
+  let whole = abs(hundredths) / 100
+  let fraction = abs(hundredths) % 100
+  let sign = hundredths < 0 ? "-" : ""
+  if fraction == 0 { return sign + String(whole) }
+  if fraction % 10 == 0 { return sign + "\(whole).\(fraction / 10)" }
+  return sign + "\(whole)." + (fraction < 10 ? "0" : "") + String(fraction)
+}
+
+/// `M x,y L x,y x,y …` for one polyline.
+private func pathData(_ points: [(Double, Double)]) -> String {
+  var data = "M\(n(points[0].0)),\(n(points[0].1))"
+  for (i, point) in points.enumerated().dropFirst() {
+    data += (i == 1 ? "L" : " ") + "\(n(point.0)),\(n(point.1))"
+  }
+  return data
+}
+
+/// XML text with `&`, `<`, `>` and quotes escaped and C0 controls dropped.
+func escape(_ text: String) -> String {
+  var result = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "&": result += "&amp;"
+    case "<": result += "&lt;"
+    case ">": result += "&gt;"
+    case "\"": result += "&quot;"
+    case "'": result += "&apos;"
+    default:
+      if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
+      result.unicodeScalars.append(scalar)
+    }
+  }
+  return result
+}
+
+/// The parts of a polyline inside the box, by Liang–Barsky clipping of each segment.
+func clip(_ points: [(Double, Double)], to box: Viewport) -> [[(Double, Double)]] {
+  let (xMin, xMax, yMin, yMax) = (box.left, box.left + box.width, box.top, box.top + box.height)
+  var lines: [[(Double, Double)]] = []
+  var current: [(Double, Double)] = []
+  func close() {
+    if current.count >= 2 { lines.append(current) }
+    current = []
+  }
+  guard points.count >= 2 else { return [] }
+  for i in 1..<points.count {
+    let (x0, y0) = points[i - 1]
+    let (x1, y1) = points[i]
+    let (dx, dy) = (x1 - x0, y1 - y0)
+    var (t0, t1) = (0.0, 1.0)
+    var visible = true
+    for (p, q) in [(-dx, x0 - xMin), (dx, xMax - x0), (-dy, y0 - yMin), (dy, yMax - y0)] {
+      if p == 0 {
+        if q < 0 { visible = false }
+      } else {
+        let t = q / p
+        if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+      }
+    }
+    guard visible, t0 <= t1, dx.isFinite, dy.isFinite else {
+      close()
+      continue
+    }
+    let start = (x0 + t0 * dx, y0 + t0 * dy)
+    let end = (x0 + t1 * dx, y0 + t1 * dy)
+    if let last = current.last, abs(last.0 - start.0) < 1e-9, abs(last.1 - start.1) < 1e-9 {
+      current.append(end)
+    } else {
+      close()
+      current = [start, end]
+    }
+    if t1 < 1 { close() }
+  }
+  close()
+  return lines
+}
+
+/// Ramer–Douglas–Peucker: the fewest vertices within `tolerance` pixels of the polyline.
+func simplify(_ points: [(Double, Double)], tolerance: Double) -> [(Double, Double)] {
+  guard points.count > 2 else { return points }
+  var keep = [Bool](repeating: false, count: points.count)
+  keep[0] = true
+  keep[points.count - 1] = true
+  var stack = [(0, points.count - 1)]
+  while let (first, last) = stack.popLast() {
+    let (x0, y0) = points[first]
+    let (x1, y1) = points[last]
+    let (dx, dy) = (x1 - x0, y1 - y0)
+    let length = (dx * dx + dy * dy).squareRoot()
+    var farthest = -1
+    var farthestDistance = tolerance
+    if last - first > 1 {
+      for i in (first + 1)..<last {
+        let (x, y) = points[i]
+        let distance =
+          length > 0
+          ? abs(dy * (x - x0) - dx * (y - y0)) / length
+          : ((x - x0) * (x - x0) + (y - y0) * (y - y0)).squareRoot()
+        if distance > farthestDistance {
+          farthest = i
+          farthestDistance = distance
+        }
+      }
+    }
+    if farthest >= 0 {
+      keep[farthest] = true
+      stack.append((first, farthest))
+      stack.append((farthest, last))
+    }
+  }
+  return points.indices.filter { keep[$0] }.map { points[$0] }
+}
