@@ -79,6 +79,9 @@ enum PlotCommand {
     if parsed.has(points) && !parsed.has(csv) {
       throw .missingArgument(command: "plot", name: "--csv FILE for --points")
     }
+    for file in [svg, csv] where parsed.has(file) && parsed.has(ascii) {
+      throw .conflictingOptions("--ascii", file.displayName)
+    }
     let withDerivatives = !parsed.has(noGrad)
     let xRange = low.value...high.value
     let yRange =
@@ -108,6 +111,18 @@ enum PlotCommand {
         functionLabels: functions.map(\.label))
       let target = try OutputTarget.open(path, console: console)
       target.writer.append(writer.render(model))
+      try target.commit()
+    }
+    if !parsed.has(svg) && !parsed.has(csv) {
+      let (columns, color) = TerminalPlot.environment()
+      let terminal = TerminalPlot(columns: columns, color: color, ascii: parsed.has(ascii))
+      let model = PlotModel(
+        xRange: xRange, yRange: yRange, series: [], title: plotTitle,
+        functionLabels: functions.map(\.label))
+      let target = try OutputTarget.open(nil, console: console)
+      if let plotTitle { target.writer.append(plotTitle + "\n") }
+      target.writer.append(
+        terminal.render(model) { series(functions, withDerivatives, viewport: $0) })
       try target.commit()
     }
   }

@@ -10,8 +10,9 @@ import Activations
 /// Each curve joins consecutive points of each sub-path by straight runs of dots, clipped to the
 /// plot area; f is solid, f′ dashed (in ASCII f is `*` and f′ `.`, other marks for the 2nd…6th
 /// function), so curves stay apart without colour. Colour is per function (Okabe–Ito in ANSI
-/// 256-colour approximations); a cell holds one colour, that of the last curve that set a dot in
-/// it.
+/// 256-colour approximations); a cell holds one colour (and in ASCII one mark), that of the last
+/// curve that set a dot in it: derivatives are drawn first, then the functions, each in the
+/// model's order.
 ///
 /// Every line ends in a newline and has no trailing spaces, no line is wider than `columns`
 /// cells, and without `color` there are no escape codes. The same input gives the same text.
@@ -39,6 +40,8 @@ struct TerminalPlot {
   static let asciiMarks: [(f: Character, derivative: Character)] = [
     ("*", "."), ("o", ":"), ("x", "~"), ("#", ","), ("%", ";"), ("@", "'"),
   ]
+  /// An ASCII cell of the x = 0 and y = 0 lines by its axis flags: none, y = 0, x = 0, both.
+  static let asciiAxes: [Character] = [" ", "-", "|", "+"]
   /// The dash pattern of f′ in braille, in dots along the curve: this many drawn...
   static let dashOn = 4
   /// ...then this many left out.
@@ -134,7 +137,13 @@ struct TerminalPlot {
     var canvas = Canvas(
       width: layout.width, height: layout.height, dotsPerCell: layout.dotsPerCell)
     canvas.drawAxes(row: layout.zeroRow, column: layout.zeroColumn, dotted: !ascii)
-    for (index, curve) in series.enumerated() {
+    // Derivatives first, then the functions over them: where curves share a cell, the function
+    // keeps its mark (ASCII) and colour.
+    let order = series.indices.sorted { a, b in
+      series[a].order != series[b].order ? series[a].order > series[b].order : a < b
+    }
+    for index in order {
+      let curve = series[index]
       for piece in curve.pieces {
         canvas.draw(
           piece, owner: index, dashed: !ascii && curve.order > 0, viewport: layout.viewport)
@@ -190,7 +199,7 @@ struct TerminalPlot {
             let marks = Self.asciiMarks[series[owner].functionIndex % Self.asciiMarks.count]
             text = series[owner].order > 0 ? marks.derivative : marks.f
           } else {
-            text = [" ", "-", "|", "+"][Int(canvas.axis[index])]
+            text = Self.asciiAxes[Int(canvas.axis[index])]
           }
         } else {
           let bits = canvas.bits[index] | canvas.axis[index]
@@ -435,9 +444,10 @@ private struct Canvas {
   var dotsHigh: Int { height * dotsPerCell.y }
 
   /// The braille bit of dot (column, row) inside its cell.
+  /// Dots 1–3 run down the left column (bits 0–2), 4–6 down the right (bits 3–5), and the bottom
+  /// row is dots 7 and 8 (bits 6 and 7).
   static func bit(_ x: Int, _ y: Int) -> UInt8 {
-    let table: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
-    return table[x][y]
+    y < 3 ? 1 << (y + 3 * x) : 0x40 << x
   }
 
   /// y = 0 along `row` and x = 0 along `column`: dotted braille (every other dot), or whole ASCII
