@@ -73,20 +73,7 @@ enum Evaluate {
 
   static func run(_ parsed: ParsedArguments, console: Console, mode: Mode) throws(CLIError) {
     let command = mode == .eval ? "eval" : (mode == .grad ? "grad" : "table")
-    var words = parsed.positionals
-    var range: (Bound, Bound)?
-    // Trailing numbers are the range: two of them, or an error that says so.
-    switch words.reversed().prefix(while: looksLikeNumber).count {
-    case 0: break
-    case 1:
-      throw .missingArgument(command: command, name: "both MIN and MAX (got only '\(words.last!)')")
-    default:
-      range = (
-        try bound(words[words.count - 2], name: "MIN"),
-        try bound(words[words.count - 1], name: "MAX")
-      )
-      words.removeLast(2)
-    }
+    let (words, range) = try specsAndRange(parsed.positionals, command: command)
     guard !words.isEmpty else { throw .missingArgument(command: command, name: "a function SPEC") }
     // eval and grad take one SPEC word, which may be a sweep of several functions.
     if mode != .table && words.count > 1 {
@@ -173,23 +160,5 @@ enum Evaluate {
       }
     }
     return functions
-  }
-
-  /// A range bound: a finite decimal.
-  static func bound(_ text: String, name: String) throws(CLIError) -> Bound {
-    guard let value = parseDecimal(text) else { throw .badNumber(name: name, text: text) }
-    return Bound(text: text, value: value)
-  }
-
-  /// Whether a positional is meant as a number (so `table` can tell its range from its specs):
-  /// it starts with a digit, a sign or a point, or is a non-finite word.
-  static func looksLikeNumber(_ word: String) -> Bool {
-    guard let first = word.utf8.first else { return false }
-    if (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) || first == UInt8(ascii: "-")
-      || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-    {
-      return true
-    }
-    return ["inf", "infinity", "nan"].contains(word.lowercased())
   }
 }
