@@ -196,7 +196,30 @@ same "$check" "${statuses[*]}" "0 0"
 same "$check" "$(cat "$work/out")" "$(printf 'x,relu\n2,2\n-2,0')"
 ok "$check"
 
-# 10. Help and version.
+# 10. Plots.
+check="plot relu gelu mish -3 3 --svg FILE writes one SVG with six curves"
+run plot relu gelu mish -3 3 --svg "$work/cmp.svg"
+expect "$check" 0
+[[ ! -s $work/out ]] || fail "$check" "expected nothing on stdout"
+same "$check" "$(grep -c '<title>' "$work/cmp.svg")" "6"
+if command -v xmllint > /dev/null; then xmllint --noout "$work/cmp.svg" || fail "$check" "invalid XML"; fi
+ok "$check"
+
+check="plot gelu --ascii | head -3 draws in the terminal and exits 0"
+set +e
+"$activ" plot gelu --ascii 2>"$work/err" | head -n 3 >"$work/out"
+statuses=("${PIPESTATUS[@]}")
+set -e
+same "$check" "${statuses[*]}" "0 0"
+same "$check" "$(wc -l < "$work/out" | tr -d ' ')" "3"
+ok "$check"
+
+check="plot gelu --svg /nonexistent/x.svg: 73"
+run plot gelu --svg /nonexistent/x.svg
+expect "$check" 73
+ok "$check"
+
+# 11. Help and version.
 check="eval nosuchfn --bogus -h: help wins, 0"
 run eval nosuchfn --bogus -h
 expect "$check" 0
