@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Measure activ's accuracy on fresh random points against mpmath, next to JAX and naive numpy.
+"""Measure activ's accuracy (f, f' and f'') on fresh random points against mpmath, next to JAX and
+naive numpy.
 
 One command (from the repository root) regenerates everything; it builds activ first:
 
@@ -13,18 +14,19 @@ fresh random points with make_reference.draw_point (about 45% log-uniform magnit
 whole double range, subnormals included, on both signs; 45% uniform on [-40, 40], a third of
 those on [-3, 3]; 10% within 64 ULPs, 1e-6 or a log-uniform relative distance of a special point),
 and adds the hard points: make_reference's base and kink points (thresholds of exp, +-0, the
-smallest subnormal, the largest doubles) and special_points (kinks, roots of f and f', the
-points where f or f' underflows, leaves the normal range or overflows, found with mpmath once per
-spec).  The seed is printed, so any run can be repeated with --seed.
+smallest subnormal, the largest doubles) and special_points (kinks, roots of f, f' and f'', the
+points where f, f' or f'' underflows, leaves the normal range or overflows, found with mpmath once
+per spec).  The seed is printed, so any run can be repeated with --seed.
 
 The reference is make_reference.evaluate: mpmath at 60 and 80 digits, required to agree to 45
 digits, in --jobs processes.  Each spec's points go through
 
-* activ's CLI, ``activ eval SPEC --input - --grad --no-header``, and
-* the library, through ``.build/release/AccuracyHarness`` (Sources/AccuracyHarness),
+* activ's CLI, ``activ eval SPEC --input - --grad --no-header`` (f and f'), and
+* the library, through ``.build/release/AccuracyHarness`` (Sources/AccuracyHarness: f, f', f''),
 
-which must agree bit for bit, and through the peers when they import (see peers.py): JAX in
-float64 (jax.nn where it has the function, jit and autodiff) and numpy written the obvious way.
+which must agree bit for bit on f and f' (f'' is measured from the library), and through the peers
+when they import (see peers.py): JAX in float64 (jax.nn where it has the function, jit and
+autodiff) and numpy written the obvious way, for f and f'.
 
 Errors are measured against R, the correctly rounded true value (the double nearest to it):
 
@@ -36,24 +38,25 @@ Errors are measured against R, the correctly rounded true value (the double near
 activ is also checked for ("checks" column): "exact zero", an exact 0 where the true value is
 exactly 0; "underflow sign", a true value that underflows must give a zero of its own sign
 (silu(-800) = -0); "sign at ±0", f(-0) and f(+0) take the sign f has just beside 0 on that side
-where f(0) = 0 and f is not identically 0 there (tanh(-0) = -0), f' likewise except at a kink;
-"-0 for +0", any other exact zero (relu(-3), relu(-0), a derivative's convention at a kink) must
-be +0, as the signed-zero tests expect; "nan/inf", NaN in gives NaN out and f(+-inf),
-f'(+-inf) are the true limits (their nearest doubles; the sign of a zero limit is not checked);
-"lib≠cli", the CLI and the library differ.  Peers are not held to these, and their derivatives are
-not compared exactly at kinks, where each framework picks its own one-sided slope.
+where f(0) = 0 and f is not identically 0 there (tanh(-0) = -0), f' and f'' likewise except at a
+kink; "-0 for +0", any other exact zero (relu(-3), relu(-0), a derivative's convention at a kink)
+must be +0, as the signed-zero tests expect; "nan/inf", NaN in gives NaN out and f, f', f'' at
++-inf are the true limits (their nearest doubles; the sign of a zero limit is not checked);
+"lib≠cli", the CLI and the library differ (f and f').  Peers are not held to these, and their
+derivatives are not compared exactly at kinks, where each framework picks its own one-sided slope.
 
-Output: one table per spec and one per function (worst over its specs) with activ's worst value
-and derivative errors and the x where they occur, the subnormal worst, the CLI/library check, the
-other checks, JAX's and numpy's worst value and derivative errors ("—" where a peer cannot
-compute the function), and activ's budget verdict; then every spec out of budget with its worst
-points (x, activ's result, the correctly rounded result).  --markdown prints only the README's
-table (function x activ/JAX/numpy).  Progress goes to stderr.  A full default run (~540,000
-points) takes about a minute on two cores.
+Output: one table per spec and one per function (worst over its specs) with activ's worst value,
+derivative and second-derivative errors and the x where they occur, the subnormal worst
+(f/f'/f''), the CLI/library check, the other checks, JAX's and numpy's worst value and derivative
+errors ("—" where a peer cannot compute the function), and activ's budget verdict; then every spec
+out of budget with its worst points (x, activ's result, the correctly rounded result).
+--markdown prints only the README's table (function x activ/JAX/numpy).  Progress goes to stderr.
+A full default run (~540,000 points) takes one to two minutes on two cores.
 
-Budgets (activ): value <= 2 ULP, derivative <= 4 ULP, subnormal <= 4 units of 5e-324; the
-piecewise-linear functions (PIECEWISE_LINEAR) exactly R everywhere.  The exit status is 1 if
-activ is out of budget anywhere or the CLI and the library disagree, 2 on a usage or setup error.
+Budgets (activ): value <= 2 ULP, derivative <= 4 ULP, second derivative <= 8 ULP, subnormal <= 4
+units of 5e-324; the piecewise-linear functions (PIECEWISE_LINEAR) exactly R everywhere (f'' is
+exactly 0).  The exit status is 1 if activ is out of budget anywhere or the CLI and the library
+disagree, 2 on a usage or setup error.
 """
 
 import argparse
@@ -88,7 +91,7 @@ MIN_NORMAL = ref.MIN_NORMAL
 MIN_SUBNORMAL = 5e-324
 FAR_OUT = mpf(2) ** 1100  # beyond every double: f there, rounded, is the limit at infinity
 
-VALUE_BUDGET, DERIVATIVE_BUDGET, SUBNORMAL_BUDGET = 2, 4, 4
+VALUE_BUDGET, DERIVATIVE_BUDGET, SECOND_BUDGET, SUBNORMAL_BUDGET = 2, 4, 8, 4
 PIECEWISE_LINEAR = {
     "relu", "leaky_relu", "prelu", "rrelu", "relu6", "hard_sigmoid", "hard_tanh", "softshrink",
     "hardshrink", "threshold", "identity", "maxout", "frelu",
@@ -110,20 +113,19 @@ def nearest(v):
 
 
 def prepare(spec):
-    """Per spec, once: the special points, the limits at +-inf, and the sign f and f' have just
-    beside +-0 (None where they are 0 there: no determined sign)."""
+    """Per spec, once: the special points, the limits at +-inf, and the sign f, f' and f'' have
+    just beside +-0 (None where they are 0 there: no determined sign)."""
     mp.dps = ref.BASE_DPS
     act = ref.build(spec)
     stats = {"escalated": []}
     limits = {}
     for name, x in (("-inf", -FAR_OUT), ("inf", FAR_OUT)):
-        v, d = ref.evaluate(act, x, stats)
-        limits[name] = (nearest(v), nearest(d))
+        limits[name] = tuple(nearest(g) for g in ref.evaluate(act, x, stats))
     beside_zero = {}
     for sign in (1.0, -1.0):
         with mp.workdps(ref.BASE_DPS):
             x = sign * mpf(2) ** -1100
-            beside = (act.value(x), act.deriv(x))
+            beside = (act.value(x), act.deriv(x), act.second(x))
         beside_zero[sign] = tuple(None if g == 0 else (1.0 if g > 0 else -1.0) for g in beside)
     return spec, ref.special_points(act), limits, beside_zero
 
@@ -132,7 +134,8 @@ ACTS = {}
 
 
 def reference_chunk(task):
-    """[(R_value, value_is_exact_zero, R_derivative, derivative_is_exact_zero)] for a chunk."""
+    """[(R_value, value_is_exact_zero, R_derivative, derivative_is_exact_zero, R_second,
+    second_is_exact_zero)] for a chunk."""
     spec, index, xs = task
     mp.dps = ref.BASE_DPS
     act = ACTS.get(spec)
@@ -141,10 +144,10 @@ def reference_chunk(task):
     stats = {"escalated": []}
     out = []
     for x in xs:
-        v, d = ref.evaluate(act, x, stats)
-        if act.analytic and x != 0 and (v == 0 or d == 0):
+        v, d, s = ref.evaluate(act, x, stats)
+        if act.analytic and x != 0 and (v == 0 or d == 0 or (s == 0 and not act.linear)):
             raise ref.CheckError(f"{spec}: exact zero at x={x!r} (total cancellation?)")
-        out.append((nearest(v), v == 0, nearest(d), d == 0))
+        out.append((nearest(v), v == 0, nearest(d), d == 0, nearest(s), s == 0))
     return spec, index, out
 
 
@@ -164,30 +167,32 @@ def run_lines(argv, stdin, what):
     return [line for line in proc.stdout.splitlines() if line.strip()]
 
 
-def parse_triples(lines, inputs, what):
-    """[(f, f')] from `x,f,f'` lines, checking that x echoes each input (sign of zero and NaN
-    included)."""
+def parse_rows(lines, inputs, what, columns):
+    """[(f, f'[, f''])] from `x,f,f'[,f'']` lines (columns results after x), checking that x
+    echoes each input (sign of zero and NaN included)."""
     if len(lines) != len(inputs):
         raise RuntimeError(f"{what}: {len(lines)} output lines for {len(inputs)} inputs")
     out = []
     for line, x in zip(lines, inputs):
         fields = line.split(",")
         try:
-            ox, f, df = (float(t) for t in fields)
+            numbers = [float(t) for t in fields]
         except ValueError:
             raise RuntimeError(f"{what}: bad output line {line!r}") from None
-        if not same_bits(ox, x):
-            raise RuntimeError(f"{what}: output x {ox!r} does not match input {x!r}")
-        out.append((f, df))
+        if len(numbers) != columns + 1:
+            raise RuntimeError(f"{what}: bad output line {line!r}")
+        if not same_bits(numbers[0], x):
+            raise RuntimeError(f"{what}: output x {numbers[0]!r} does not match input {x!r}")
+        out.append(tuple(numbers[1:]))
     return out
 
 
 def run_activ(activ, harness, spec, xs):
-    """((values, derivatives) from the CLI, the same from the library) at xs."""
+    """((f, f') from the CLI, (f, f', f'') from the library) at xs."""
     body = "".join(repr(x) + "\n" for x in xs)
     cli = run_lines([activ, "eval", spec, "--input", "-", "--grad", "--no-header"], body, "activ")
     lib = run_lines([harness], spec + "\n" + body, "AccuracyHarness")
-    return parse_triples(cli, xs, "activ"), parse_triples(lib, xs, "AccuracyHarness")
+    return parse_rows(cli, xs, "activ", 2), parse_rows(lib, xs, "AccuracyHarness", 3)
 
 
 def same_bits(a, b):
@@ -261,15 +266,21 @@ def kink_doubles(spec):
 
 
 def assess_activ(spec, xs, refs, got, beside_zero, pl):
-    """(value Quantity, derivative Quantity) of activ at the finite points."""
+    """(value, derivative, second derivative) Quantities of activ at the finite points."""
     if pl:
-        budgets = [(0, 0), (0, 0)]
+        budgets = [(0, 0), (0, 0), (0, 0)]
     else:
-        budgets = [(VALUE_BUDGET, SUBNORMAL_BUDGET), (DERIVATIVE_BUDGET, SUBNORMAL_BUDGET)]
-    quantities = [Quantity(*budgets[0]), Quantity(*budgets[1])]
+        budgets = [
+            (VALUE_BUDGET, SUBNORMAL_BUDGET),
+            (DERIVATIVE_BUDGET, SUBNORMAL_BUDGET),
+            (SECOND_BUDGET, SUBNORMAL_BUDGET),
+        ]
+    quantities = [Quantity(*b) for b in budgets]
     kinks = kink_doubles(spec)
-    for x, (rv, zv, rd, zd), computed in zip(xs, refs, got):
-        for i, (r, exact_zero, c) in enumerate(((rv, zv, computed[0]), (rd, zd, computed[1]))):
+    for x, (rv, zv, rd, zd, rs, zs), computed in zip(xs, refs, got):
+        for i, (r, exact_zero, c) in enumerate(
+            ((rv, zv, computed[0]), (rd, zd, computed[1]), (rs, zs, computed[2]))
+        ):
             if r is None:
                 continue  # mathematically undefined: none expected
             q = quantities[i]
@@ -284,7 +295,7 @@ def assess_activ(spec, xs, refs, got, beside_zero, pl):
                         q.problem("underflow sign", x)
                 else:
                     want = None
-                    if x == 0 and not (i == 1 and 0.0 in kinks):
+                    if x == 0 and not (i >= 1 and 0.0 in kinks):
                         want = beside_zero[math.copysign(1.0, x)][i]
                     if want is not None:
                         if sign != want:
@@ -300,7 +311,7 @@ def assess_peer(spec, xs, refs, values, derivatives):
     (or the peer's result is not finite); derivatives exactly at kinks are skipped."""
     kinks = kink_doubles(spec)
     worst = (Worst(), Worst())
-    for j, (x, (rv, _, rd, _)) in enumerate(zip(xs, refs)):
+    for j, (x, (rv, _, rd, _, _, _)) in enumerate(zip(xs, refs)):
         for i, (r, c) in enumerate(((rv, values[j]), (rd, derivatives[j]))):
             if r is None or (i == 1 and x in kinks):
                 continue
@@ -310,18 +321,16 @@ def assess_peer(spec, xs, refs, values, derivatives):
     return worst
 
 
-def check_specials(cli, limits):
-    """Problems at nan, -inf, inf (the CLI's results there, in that order)."""
+def check_specials(got, limits):
+    """Problems at nan, -inf, inf (f, f', f'' there, in that order)."""
     problems = []
-    (nv, nd), lo, hi = cli
-    if not (math.isnan(nv) and math.isnan(nd)):
-        problems.append(f"f(nan), f'(nan) = {nv!r}, {nd!r}: not NaN")
-    for name, (v, d) in (("-inf", lo), ("inf", hi)):
-        want_v, want_d = limits[name]
-        if v != want_v:
-            problems.append(f"f({name}) = {v!r}, limit {want_v!r}")
-        if d != want_d:
-            problems.append(f"f'({name}) = {d!r}, limit {want_d!r}")
+    (nv, nd, ns), lo, hi = got
+    if not (math.isnan(nv) and math.isnan(nd) and math.isnan(ns)):
+        problems.append(f"f, f', f''(nan) = {nv!r}, {nd!r}, {ns!r}: not NaN")
+    for name, results in (("-inf", lo), ("inf", hi)):
+        for label, c, want in zip(("f", "f'", "f''"), results, limits[name]):
+            if c != want:
+                problems.append(f"{label}({name}) = {c!r}, limit {want!r}")
     return problems
 
 
@@ -339,6 +348,14 @@ def fmt_err(e):
     if e == int(e):
         return str(int(e))
     return f"{e:.1f}"
+
+
+def activ_err(normal, subnormal):
+    """fmt_err of activ's worst error where the result is normal; 0 where there is no normal
+    result but every zero is exact (f'' of the piecewise-linear functions)."""
+    if normal.err is None and subnormal.err == 0:
+        return "0"
+    return fmt_err(normal.err)
 
 
 def fmt_x(worst):
@@ -362,16 +379,19 @@ class SpecResult:
         self.spec, self.n = spec, n
         self.name = ref.function_name(spec)
         self.pl = self.name in PIECEWISE_LINEAR
-        self.value = self.derivative = None  # Quantity
+        self.value = self.derivative = self.second = None  # Quantity
         self.mismatches = []  # x where the CLI and the library differ
         self.special_problems = []
         self.error = None  # activ could not be run
         self.peer = {}  # 'jax'/'numpy' -> (Worst value, Worst derivative) or None
         self.jax_label = None
 
+    def quantities(self):
+        return (("f", self.value), ("f'", self.derivative), ("f''", self.second))
+
     def checks(self):
         notes = []
-        for label, q in (("f", self.value), ("f'", self.derivative)):
+        for label, q in self.quantities():
             for name, xs in (q.problems.items() if q else []):
                 notes.append(f"{label} {name} x{len(xs)}")
         if self.mismatches:
@@ -385,7 +405,7 @@ class SpecResult:
         if self.error:
             return ["not run"]
         out = []
-        for label, q in (("f", self.value), ("f′", self.derivative)):
+        for label, q in (("f", self.value), ("f′", self.derivative), ("f″", self.second)):
             kinds = {kind for _, kind, *_ in q.offenders}
             if "normal" in kinds:
                 out.append(f"{label} > {q.budget} ULP")
@@ -403,6 +423,7 @@ class SpecResult:
             self.error is None
             and self.value.ok()
             and self.derivative.ok()
+            and self.second.ok()
             and not self.mismatches
             and not self.special_problems
         )
@@ -419,12 +440,13 @@ def peer_cells(results_or_worsts, key):
 def report(results, per_function, header_lines, elapsed):
     out = list(header_lines)
     out.append("")
-    out.append("Per spec (value, deriv: worst ULP where the correctly rounded result is a normal double;")
-    out.append("subnormal: value/deriv worst in units of 5e-324 below the normal range)")
+    out.append("Per spec (value, deriv, 2nd: worst ULP of f, f', f'' where the correctly rounded")
+    out.append("result is a normal double; subnormal: f/f'/f'' worst in units of 5e-324 below the")
+    out.append("normal range)")
     rows = []
     for r in results:
         if r.error:
-            rows.append([r.spec, r.n, "ERROR", r.error] + [""] * 11)
+            rows.append([r.spec, r.n, "ERROR", r.error] + [""] * 13)
             continue
         rows.append(
             [
@@ -434,7 +456,9 @@ def report(results, per_function, header_lines, elapsed):
                 fmt_x(r.value.normal),
                 fmt_err(r.derivative.normal.err),
                 fmt_x(r.derivative.normal),
-                f"{fmt_err(r.value.subnormal.err)}/{fmt_err(r.derivative.subnormal.err)}",
+                activ_err(r.second.normal, r.second.subnormal),
+                fmt_x(r.second.normal),
+                "/".join(fmt_err(q.subnormal.err) for _, q in r.quantities()),
                 "ok" if not r.mismatches else f"{len(r.mismatches)} differ",
                 r.checks(),
                 *peer_cells(r.peer, "jax"),
@@ -443,9 +467,9 @@ def report(results, per_function, header_lines, elapsed):
                 r.jax_label or "",
             ]
         )
-    headers = ["spec", "points", "value", "at x", "deriv", "at x", "subnormal", "lib=cli", "checks",
-               "JAX f", "JAX f'", "numpy f", "numpy f'", "budget", "JAX uses"]
-    out.append(table(headers, rows, "<>>>>><<<>>>><<"))
+    headers = ["spec", "points", "value", "at x", "deriv", "at x", "2nd", "at x", "subnormal",
+               "lib=cli", "checks", "JAX f", "JAX f'", "numpy f", "numpy f'", "budget", "JAX uses"]
+    out.append(table(headers, rows, "<>>>>>>><<<>>>><<"))
     out.append("")
     out.append("Per function (worst over its specs)")
     rows = []
@@ -457,16 +481,19 @@ def report(results, per_function, header_lines, elapsed):
                 where(f["value"], name),
                 fmt_err(f["derivative"].err),
                 where(f["derivative"], name),
-                f"{fmt_err(f['value_sub'].err)}/{fmt_err(f['derivative_sub'].err)}",
+                activ_err(f["second"], f["second_sub"]),
+                where(f["second"], name),
+                f"{fmt_err(f['value_sub'].err)}/{fmt_err(f['derivative_sub'].err)}/"
+                f"{fmt_err(f['second_sub'].err)}",
                 f["checks"],
                 *peer_cells(f["peer"], "jax"),
                 *peer_cells(f["peer"], "numpy"),
                 "ok" if f["ok"] else "FAIL",
             ]
         )
-    headers = ["function", "value", "at", "deriv", "at", "subnormal", "checks",
+    headers = ["function", "value", "at", "deriv", "at", "2nd", "at", "subnormal", "checks",
                "JAX f", "JAX f'", "numpy f", "numpy f'", "budget"]
-    out.append(table(headers, rows, "<><><<<>>>><"))
+    out.append(table(headers, rows, "<><><><<<>>>><"))
     failing = [r for r in results if not r.ok()]
     out.append("")
     if failing:
@@ -491,7 +518,7 @@ def offender_lines(r):
     lines = [f"  {r.spec}:"]
     if r.error:
         return lines + [f"    ERROR {r.error}"]
-    for label, q in (("f", r.value), ("f'", r.derivative)):
+    for label, q in r.quantities():
         if q.offenders:
             budget = f"{q.budget} ULP, {q.sub_budget} subnormal units"
             lines.append(f"    {label}: {len(q.offenders)} points beyond {budget}; worst:")
@@ -519,11 +546,16 @@ def shown_path(path):
 
 def markdown(per_function, caption):
     lines = [
-        "| function | activ f | activ f′ | JAX f | JAX f′ | numpy f | numpy f′ | activ budget |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| function | activ f | activ f′ | activ f″ | JAX f | JAX f′ | numpy f | numpy f′ "
+        "| activ budget |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, f in per_function.items():
-        cells = [fmt_err(f["value"].err), fmt_err(f["derivative"].err)]
+        cells = [
+            fmt_err(f["value"].err),
+            fmt_err(f["derivative"].err),
+            activ_err(f["second"], f["second_sub"]),
+        ]
         cells += peer_cells(f["peer"], "jax") + peer_cells(f["peer"], "numpy")
         cells.append(", ".join(f["reasons"]) or "ok")
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
@@ -613,11 +645,16 @@ def main(argv=None):
             log(f"{spec}: {e}")
             continue
         for x, c, l in zip(xs + [math.nan, -math.inf, math.inf], cli, lib):
-            if not all(same_bits(a, b) for a, b in zip(c, l)):
-                r.mismatches.append((x, c, l))
+            if not all(same_bits(a, b) for a, b in zip(c, l[:2])):
+                r.mismatches.append((x, c, l[:2]))
         n = len(xs)
-        r.value, r.derivative = assess_activ(spec, xs, refs[spec], cli[:n], beside_zero, r.pl)
-        r.special_problems = check_specials(cli[n:], limits)
+        # f and f' as the CLI prints them (equal to the library's where lib=cli), f'' from the
+        # library.
+        got = [(c[0], c[1], l[2]) for c, l in zip(cli, lib)]
+        r.value, r.derivative, r.second = assess_activ(
+            spec, xs, refs[spec], got[:n], beside_zero, r.pl
+        )
+        r.special_problems = check_specials(got[n:], limits)
         name, given = ref.parse_spec(spec)
         if numpy_version:
             got = peers.numpy_eval(name, given, xs)
@@ -633,8 +670,9 @@ def main(argv=None):
     for r in results:
         f = per_function.setdefault(
             r.name,
-            {"value": Worst(), "derivative": Worst(), "value_sub": Worst(), "derivative_sub": Worst(),
-             "peer": {}, "notes": [], "reasons": [], "ok": True},
+            {"value": Worst(), "derivative": Worst(), "second": Worst(), "value_sub": Worst(),
+             "derivative_sub": Worst(), "second_sub": Worst(), "peer": {}, "notes": [],
+             "reasons": [], "ok": True},
         )
         f["ok"] = f["ok"] and r.ok()
         f["reasons"] += [reason for reason in r.reasons() if reason not in f["reasons"]]
@@ -643,8 +681,10 @@ def main(argv=None):
             continue
         f["value"].merge(r.value.normal)
         f["derivative"].merge(r.derivative.normal)
+        f["second"].merge(r.second.normal)
         f["value_sub"].merge(r.value.subnormal)
         f["derivative_sub"].merge(r.derivative.subnormal)
+        f["second_sub"].merge(r.second.subnormal)
         if r.checks() != "ok":
             f["notes"].append(r.checks())
         for key, w in r.peer.items():
@@ -668,8 +708,9 @@ def main(argv=None):
         if args.no_peers
         else f"peers: {jax_version or 'JAX not installed'}; "
         f"{'numpy ' + numpy_version if numpy_version else 'numpy not installed'}",
-        f"budgets: value <= {VALUE_BUDGET} ULP, derivative <= {DERIVATIVE_BUDGET} ULP, subnormal <= "
-        f"{SUBNORMAL_BUDGET} x 5e-324; piecewise-linear functions exact",
+        f"budgets: value <= {VALUE_BUDGET} ULP, derivative <= {DERIVATIVE_BUDGET} ULP, second "
+        f"derivative <= {SECOND_BUDGET} ULP, subnormal <= {SUBNORMAL_BUDGET} x 5e-324; "
+        f"piecewise-linear functions exact",
     ]
     if args.markdown:
         command = f"python3 Scripts/accuracy/accuracy.py --markdown --seed {seed}"
@@ -682,6 +723,7 @@ def main(argv=None):
             f"or ±inf where the true value is finite), over {random_total:,} fresh random points "
             f"({args.points:,} per spec, {len(specs)} specs) plus the hard points, against mpmath. "
             f"activ budget: value ≤ {VALUE_BUDGET} ULP, derivative ≤ {DERIVATIVE_BUDGET} ULP, "
+            f"second derivative ≤ {SECOND_BUDGET} ULP, "
             f"≤ {SUBNORMAL_BUDGET} units of 5e-324 below the normal range, piecewise-linear "
             f"functions exact, and signed zeros, NaN and ±inf right (the plain report says where). "
             f"`{command}` ({jax_version or 'JAX not measured'}; "

@@ -4,7 +4,8 @@
 //
 // stdin: the spec on the first line (`elu(alpha=0.5)`), then one x per line in Swift's `Double`
 // syntax (`-1.5`, `5e-324`, `nan`, `inf`, `-inf`; Python's repr() of a float reads back exactly).
-// stdout: `x,value,derivative` per x, each the shortest decimal that reads back as the same double.
+// stdout: `x,value,derivative,second derivative` per x (f, f′, f″), each the shortest decimal that
+// reads back as the same double.
 // A bad spec exits 64 and a bad number 65, with a message on stderr.
 
 import Activations
@@ -34,5 +35,8 @@ while let line = readLine() {
   guard let x = Double(line) else { fail("not a number: '\(line)'", status: 65) }
   let value = function.value(x)
   let derivative = function.derivative(x)
-  print(shortestDecimal(x), shortestDecimal(value), shortestDecimal(derivative), separator: ",")
+  let second = function.secondDerivative(x)
+  print(
+    shortestDecimal(x), shortestDecimal(value), shortestDecimal(derivative),
+    shortestDecimal(second), separator: ",")
 }

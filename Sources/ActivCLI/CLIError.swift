@@ -31,6 +31,8 @@ public enum CLIError: Error, Equatable {
   case emptyRange(min: String, max: String)
   case tooManyPoints(count: String, limit: Int)
   case spec(SpecError)
+  /// An expression refused, with the text it was read from (for the caret).
+  case expression(ExpressionError, text: String)
   case unreadableInput(path: String, reason: String)
   case badInputLine(source: String, line: Int, text: String)
   case cannotCreateOutput(path: String, reason: String)
@@ -79,6 +81,8 @@ public enum CLIError: Error, Equatable {
         "\(count) points is more than activ writes (at most \(limit)); use a larger --step or fewer --points"
     case .spec(let error):
       return error.description
+    case .expression(let error, _):
+      return error.description
     case .unreadableInput(let path, let reason):
       return "cannot read input '\(path)': \(reason)"
     case .badInputLine(let source, let line, let text):
@@ -100,6 +104,8 @@ public enum CLIError: Error, Equatable {
       return ["the commands are: " + Commands.all.map(\.spec.name).joined(separator: ", ")]
     case .spec(.unknownFunction):
       return ["run 'activ list' for the catalogue"]
+    case .expression(let error, let text):
+      return error.caretLines(for: text)
     case .spec(.syntax):
       return ["a spec looks like mish, elu(alpha=0.5) or leaky_relu(0.2); quote it in the shell"]
     case .badInputLine:

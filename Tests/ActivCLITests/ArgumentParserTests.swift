@@ -53,7 +53,7 @@ struct ArgumentParserTests {
     ParserErrorCase(arguments: ["-x"], message: "unknown option '-x' for 'eval'"),
     ParserErrorCase(
       command: "grad", arguments: ["relu", "--grad"],
-      message: "unknown option '--grad' for 'grad'"),
+      message: "unknown option '--grad' for 'grad' (did you mean '--grad2'?)"),
     ParserErrorCase(
       command: "list", arguments: ["--points", "3"],
       message: "unknown option '--points' for 'list'"),

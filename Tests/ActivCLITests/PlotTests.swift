@@ -214,6 +214,7 @@ struct PlotInternalsTests {
     struct Gap: Activation {
       func value(_ x: Double) -> Double { abs(x) < 1 ? .nan : x }
       func derivative(_ x: Double) -> Double { 1 }
+      func secondDerivative(_ x: Double) -> Double { 0 }
     }
     let viewport = Viewport(
       xRange: -3...3, yRange: -3...3, left: 0, top: 0, width: 600, height: 300)

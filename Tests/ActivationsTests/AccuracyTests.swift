@@ -1,16 +1,17 @@
 import Activations
 import Testing
 
-/// Value and derivative against the mpmath fixture (~90,000 points: a fixed grid and the hard
-/// points of every spec, plus 2,500 random points per function clustered around its special
-/// points), at the accuracy contract: within 2 ULP of the correctly rounded value and 4 ULP of
-/// the correctly rounded derivative where the result is a normal double, within 4 units of the
-/// smallest subnormal below that, and exactly the correctly rounded result for the
-/// piecewise-linear functions.
+/// Value, derivative and second derivative against the mpmath fixture (~90,000 points: a fixed
+/// grid and the hard points of every spec, plus 2,500 random points per function clustered around
+/// its special points), at the accuracy contract: within 2 ULP of the correctly rounded value,
+/// 4 ULP of the correctly rounded derivative and 8 ULP of the correctly rounded second derivative
+/// where the result is a normal double, within 4 units of the smallest subnormal below that, and
+/// exactly the correctly rounded result (f″ = 0) for the piecewise-linear functions.
 @Suite("Accuracy against mpmath")
 struct AccuracyTests {
   static let valueBudget = 2.0
   static let derivativeBudget = 4.0
+  static let secondDerivativeBudget = 8.0
   static let subnormalBudget = 4.0
   /// Functions whose every result must be the correctly rounded one.
   static let piecewiseLinear: Set<String> = [
@@ -31,32 +32,34 @@ struct AccuracyTests {
   func withinBudget(spec: String) throws {
     let function = try #require(bound(spec))
     let exact = Self.piecewiseLinear.contains(function.entry.name)
-    var value = Worst()
-    var derivative = Worst()
+    // Worst errors of f, f′ and f″, and of any of them below the normal range.
+    var worst = [Worst(), Worst(), Worst()]
     var subnormal = Worst()
     for point in Reference.points(for: spec) {
-      for (reference, computed, isValue) in [
-        (point.value, function.value(point.x), true),
-        (point.derivative, function.derivative(point.x), false),
+      for (order, reference, computed) in [
+        (0, point.value, function.value(point.x)),
+        (1, point.derivative, function.derivative(point.x)),
+        (2, point.secondDerivative, function.secondDerivative(point.x)),
       ] {
         let error = reference.ulpsFromCorrectlyRounded(computed)
         if reference.isSubnormal && !exact {
           subnormal.record(error, at: point.x)
-        } else if isValue {
-          value.record(error, at: point.x)
         } else {
-          derivative.record(error, at: point.x)
+          worst[order].record(error, at: point.x)
         }
       }
     }
-    let budget =
-      exact ? (0.0, 0.0, 0.0) : (Self.valueBudget, Self.derivativeBudget, Self.subnormalBudget)
-    #expect(value.error <= budget.0, "\(spec): value \(value.error) ULP at x = \(value.x)")
+    let budgets =
+      exact
+      ? [0.0, 0.0, 0.0]
+      : [Self.valueBudget, Self.derivativeBudget, Self.secondDerivativeBudget]
+    for (order, name) in ["value", "derivative", "second derivative"].enumerated() {
+      #expect(
+        worst[order].error <= budgets[order],
+        "\(spec): \(name) \(worst[order].error) ULP at x = \(worst[order].x)")
+    }
     #expect(
-      derivative.error <= budget.1,
-      "\(spec): derivative \(derivative.error) ULP at x = \(derivative.x)")
-    #expect(
-      subnormal.error <= budget.2,
+      subnormal.error <= (exact ? 0 : Self.subnormalBudget),
       "\(spec): subnormal result \(subnormal.error) units at x = \(subnormal.x)")
   }
 

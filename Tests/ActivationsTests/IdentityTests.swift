@@ -37,6 +37,17 @@ struct IdentityTests {
     for x in identityPoints {
       expectSameBits(left.value(x), right.value(x), "value at \(x)")
       expectSameBits(left.derivative(x), right.derivative(x), "derivative at \(x)")
+      expectSameBits(
+        left.secondDerivative(x), right.secondDerivative(x), "second derivative at \(x)")
+    }
+  }
+
+  /// tanhshrink″ = −tanh″ and log_sigmoid″ = −sigmoid′, from the same kernels: negated bits.
+  @Test("second derivatives that are negated first or second derivatives")
+  func negatedSecondDerivatives() {
+    for x in identityPoints {
+      expectSameBits(Tanhshrink().secondDerivative(x), -Tanh().secondDerivative(x), "at \(x)")
+      expectSameBits(LogSigmoid().secondDerivative(x), -Sigmoid().derivative(x), "at \(x)")
     }
   }
 

@@ -27,24 +27,45 @@ struct DerivativeTests {
     }
   }
 
-  /// At each declared kink the derivative is the declared one-sided limit.
+  /// f″ against a fourth-order central difference of f′, away from declared kinks. The sample
+  /// points stay ≥ 0.15 from 0, where f″ of relu2, elu(alpha=1), celu and softsign jumps although
+  /// f′ is continuous (no kink declared).
+  @Test("f'' matches a high-order finite difference of f'", arguments: differentiableSpecs)
+  func secondDerivativeMatchesFiniteDifference(spec: String) throws {
+    let function = try #require(bound(spec))
+    let kinks = function.function.kinks.map(\.x)
+    for x in samplePoints {
+      let h = 1e-3 * max(1, abs(x))
+      guard kinks.allSatisfy({ abs($0 - x) > 3 * h }) else { continue }
+      let g = function.derivative
+      let estimate = (g(x - 2 * h) - 8 * g(x - h) + 8 * g(x + h) - g(x + 2 * h)) / (12 * h)
+      let analytic = function.secondDerivative(x)
+      #expect(
+        abs(analytic - estimate) <= 1e-7 * max(1, abs(analytic)),
+        "\(spec) at \(x): analytic f'' \(analytic), finite difference of f' \(estimate)")
+    }
+  }
+
+  /// At each declared kink f′ and f″ are the declared one-sided limits (f″ from the same side).
   @Test("kink derivatives follow the declared side", arguments: differentiableSpecs)
   func kinkConvention(spec: String) throws {
     let function = try #require(bound(spec))
     for kink in function.function.kinks {
       let delta = 1e-9 * max(1, abs(kink.x))
-      let left = function.derivative(kink.x - delta)
-      let right = function.derivative(kink.x + delta)
-      let expected: Double
-      switch kink.rule {
-      case .left: expected = left
-      case .right: expected = right
-      case .average: expected = (left + right) / 2
+      for (name, g) in [("f'", function.derivative), ("f''", function.secondDerivative)] {
+        let left = g(kink.x - delta)
+        let right = g(kink.x + delta)
+        let expected: Double
+        switch kink.rule {
+        case .left: expected = left
+        case .right: expected = right
+        case .average: expected = (left + right) / 2
+        }
+        #expect(
+          abs(g(kink.x) - expected) <= 1e-6 * max(1, abs(expected)),
+          "\(spec) at kink \(kink.x): \(name) = \(g(kink.x)), expected \(expected) (\(kink.rule))"
+        )
       }
-      #expect(
-        abs(function.derivative(kink.x) - expected) <= 1e-6 * max(1, abs(expected)),
-        "\(spec) at kink \(kink.x): \(function.derivative(kink.x)), expected \(expected) (\(kink.rule))"
-      )
     }
   }
 
@@ -88,6 +109,41 @@ struct DerivativeTests {
     #expect(abs(function.derivative(kinkCase.x) - kinkCase.derivative) <= 1e-15)
   }
 
+  /// f″ at the kinks and jumps of f″, pinned: the side f′ takes, 0 for the piecewise-linear
+  /// functions, and the documented choices where only f″ jumps (relu2, elu, celu, softsign at 0).
+  @Test(
+    "second derivatives at kinks take the side of f'",
+    arguments: [
+      KinkCase(spec: "relu", x: 0, derivative: 0),
+      KinkCase(spec: "leaky_relu", x: 0, derivative: 0),
+      KinkCase(spec: "relu6", x: 6, derivative: 0),
+      KinkCase(spec: "hard_sigmoid", x: -3, derivative: 0),
+      KinkCase(spec: "hardshrink", x: 0.5, derivative: 0),
+      KinkCase(spec: "frelu", x: 0, derivative: 0),
+      KinkCase(spec: "maxout(weights=[-1,0.5,2],biases=[-1,0,-3])", x: 2, derivative: 0),
+      KinkCase(spec: "hard_swish", x: -3, derivative: 1.0 / 3),
+      KinkCase(spec: "hard_swish", x: 3, derivative: 1.0 / 3),
+      KinkCase(spec: "hard_swish", x: (-3.0).nextDown, derivative: 0),
+      KinkCase(spec: "hard_swish", x: 3.0.nextUp, derivative: 0),
+      KinkCase(spec: "relu2", x: 0, derivative: 0),
+      KinkCase(spec: "relu2", x: 0x1p-1074, derivative: 2),
+      KinkCase(spec: "elu", x: 0, derivative: 1),
+      KinkCase(spec: "elu(alpha=0.5)", x: 0, derivative: 0.5),
+      KinkCase(spec: "selu", x: 0, derivative: 1.7580993408473768),
+      KinkCase(spec: "celu(alpha=0.5)", x: 0, derivative: 2),
+      KinkCase(spec: "softsign", x: 0, derivative: 0),
+      // σ′(20) = 2.061153613941849e-09 (mpmath): the smooth side at the threshold, as f′.
+      KinkCase(spec: "softplus(beta=1,threshold=20)", x: 20, derivative: 2.061153613941849e-09),
+      KinkCase(spec: "softplus(beta=1,threshold=20)", x: 20.0.nextUp, derivative: 0),
+    ])
+  func secondDerivativeAtKinks(_ kinkCase: KinkCase) throws {
+    let function = try #require(bound(kinkCase.spec))
+    let second = function.secondDerivative(kinkCase.x)
+    #expect(
+      abs(second - kinkCase.derivative) <= 1e-15 * abs(kinkCase.derivative),
+      "\(kinkCase.spec)''(\(kinkCase.x)) = \(second)")
+  }
+
   @Test("hardshrink and threshold jump where declared")
   func jumps() throws {
     let hardshrink = try #require(bound("hardshrink"))
@@ -119,6 +175,9 @@ struct LimitTests {
     var atPlusInfinity: Double
     var slopeAtMinusInfinity: Double
     var slopeAtPlusInfinity: Double
+    /// f″ at ±∞: 0 but for relu2.
+    var curvatureAtMinusInfinity = 0.0
+    var curvatureAtPlusInfinity = 0.0
     var testDescription: String { spec }
   }
 
@@ -230,7 +289,7 @@ struct LimitTests {
       slopeAtPlusInfinity: 1),
     LimitCase(
       spec: "relu2", atMinusInfinity: 0, atPlusInfinity: .infinity, slopeAtMinusInfinity: 0,
-      slopeAtPlusInfinity: .infinity),
+      slopeAtPlusInfinity: .infinity, curvatureAtPlusInfinity: 2),
   ]
 
   @Test("±inf give the true limits", arguments: limitCases)
@@ -240,6 +299,16 @@ struct LimitTests {
     #expect(function.value(.infinity) == limitCase.atPlusInfinity)
     #expect(function.derivative(-.infinity) == limitCase.slopeAtMinusInfinity)
     #expect(function.derivative(.infinity) == limitCase.slopeAtPlusInfinity)
+    #expect(function.secondDerivative(-.infinity) == limitCase.curvatureAtMinusInfinity)
+    #expect(function.secondDerivative(.infinity) == limitCase.curvatureAtPlusInfinity)
+  }
+
+  /// f″ at ±∞ for every fixture spec (parameters included): 0, or relu2's 2 at +∞.
+  @Test("f'' at ±inf is the true limit for every spec", arguments: Reference.specs)
+  func curvatureAtInfinity(spec: String) throws {
+    let function = try #require(bound(spec))
+    #expect(function.secondDerivative(-.infinity) == 0)
+    #expect(function.secondDerivative(.infinity) == (function.entry.name == "relu2" ? 2 : 0))
   }
 
   @Test("the limit table covers the catalogue")
@@ -255,6 +324,7 @@ struct LimitTests {
     let function = try #require(bound(spec))
     #expect(function.value(.nan).isNaN)
     #expect(function.derivative(.nan).isNaN)
+    #expect(function.secondDerivative(.nan).isNaN)
   }
 
   /// The named hazards, each a finite true value that a naive formula turns into inf,
@@ -272,6 +342,17 @@ struct LimitTests {
     #expect(try #require(bound("tanh")).derivative(20.5) > 0)
     #expect(try #require(bound("sigmoid")).derivative(47) > 0)
     #expect(try #require(bound("softsign")).derivative(1e154) > 0)
+    // Second derivatives: 1 − 2σ, 1 − tanh² and x³ underflow or overflow in the textbook forms.
+    #expect(try #require(bound("sigmoid")).secondDerivative(40) < 0)
+    #expect(try #require(bound("tanh")).secondDerivative(20.5) < 0)
+    #expect(try #require(bound("silu")).secondDerivative(-740) < 0)
+    #expect(try #require(bound("mish")).secondDerivative(-740) < 0)
+    #expect(try #require(bound("mish")).secondDerivative(300) < 0)
+    #expect(try #require(bound("gelu")).secondDerivative(-38) < 0)
+    #expect(try #require(bound("meta_acon")).secondDerivative(-750) > 0)
+    #expect(try #require(bound("squareplus")).secondDerivative(1e100) > 0)
+    #expect(try #require(bound("softsign")).secondDerivative(-1e100) > 0)
+    #expect(try #require(bound("softsign")).secondDerivative(1e300) == 0)
   }
 }
 
@@ -300,5 +381,39 @@ struct SignedZeroTests {
   func plusZero(spec: String) throws {
     let function = try #require(bound(spec))
     for x in [-0.0, -1, -1e300] { expectSameBits(function.value(x), 0, "\(spec)(\(x))") }
+  }
+
+  /// f″ near 0 is c·x for sigmoid (c = −1/8), tanh (−2) and tanhshrink (2): a zero input gives
+  /// the zero of f″'s sign on its side.
+  @Test(
+    "second derivatives that vanish at the origin take the sign beside it",
+    arguments: [("sigmoid", -1.0), ("tanh", -1.0), ("tanhshrink", 1.0)])
+  func secondDerivativeSignOfZero(spec: String, slope: Double) throws {
+    let function = try #require(bound(spec))
+    expectSameBits(function.secondDerivative(0), slope < 0 ? -0.0 : 0, "\(spec)''(+0)")
+    expectSameBits(function.secondDerivative(-0.0), slope < 0 ? 0 : -0.0, "\(spec)''(-0)")
+  }
+
+  /// Linear pieces have f″ = +0 exactly, at kinks and on either side of them, whatever the sign of
+  /// x; so does softsign at 0, the mean of its one-sided f″.
+  @Test(
+    "second derivatives of linear pieces are +0",
+    arguments: Reference.specs + ["rrelu(training=true)"])
+  func secondDerivativeOfLinearPieces(spec: String) throws {
+    let function = try #require(bound(spec))
+    let linear: Set<String> = [
+      "relu", "leaky_relu", "prelu", "rrelu", "relu6", "hard_sigmoid", "hard_tanh", "softshrink",
+      "hardshrink", "threshold", "identity", "maxout", "frelu",
+    ]
+    if linear.contains(function.entry.name) {
+      let kinks = function.function.kinks.map(\.x)
+      for x in [-0.0, 0, -1e300, -2.5, 1.5, 7, 1e300] + kinks {
+        expectSameBits(function.secondDerivative(x), 0, "\(spec)''(\(x))")
+      }
+    }
+    if function.entry.name == "softsign" {
+      expectSameBits(function.secondDerivative(0), 0)
+      expectSameBits(function.secondDerivative(-0.0), 0)
+    }
   }
 }

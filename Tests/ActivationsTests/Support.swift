@@ -34,12 +34,14 @@ struct ReferenceValue: Sendable {
   }
 }
 
-/// One row of the mpmath fixture: a spec, a point, and the true value and derivative there.
+/// One row of the mpmath fixture: a spec, a point, and the true value, derivative and second
+/// derivative there.
 struct ReferencePoint: Sendable {
   var spec: String
   var x: Double
   var value: ReferenceValue
   var derivative: ReferenceValue
+  var secondDerivative: ReferenceValue
 }
 
 /// The fixture written by `Scripts/reference/make_reference.py` (mpmath at 60 digits), grouped by
@@ -56,14 +58,15 @@ enum Reference {
     {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       let numbers = fields.dropFirst().compactMap { Double($0) }
-      guard fields.count == 6, numbers.count == 5 else {
+      guard fields.count == 8, numbers.count == 7 else {
         fatalError("malformed fixture line: \(line)")
       }
       points.append(
         ReferencePoint(
           spec: fields[0], x: numbers[0],
           value: ReferenceValue(nearest: numbers[1], offset: numbers[2]),
-          derivative: ReferenceValue(nearest: numbers[3], offset: numbers[4])))
+          derivative: ReferenceValue(nearest: numbers[3], offset: numbers[4]),
+          secondDerivative: ReferenceValue(nearest: numbers[5], offset: numbers[6])))
     }
     return points
   }()

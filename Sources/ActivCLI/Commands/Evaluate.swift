@@ -11,6 +11,11 @@ enum Evaluate {
     case table
   }
 
+  /// `grad --order 1|2`: the first derivative (default) or only the second.
+  static let order = OptionSpec(
+    long: "order", value: ValueSpec(name: "N", kind: .choice(["1", "2"])),
+    help: "Which derivative: 1 (default, column <name>_grad) or 2 (only f'', column <name>_grad2).")
+
   static let rangeHelp = PositionalSpec(
     name: "MIN MAX",
     help: "The range, both ends included (default -5 5). Negative numbers need no quoting.")
@@ -32,7 +37,7 @@ enum Evaluate {
     positionals: [
       PositionalSpec(name: "SPEC", help: "The function, e.g. mish or 'elu(alpha=0.5)'."), rangeHelp,
     ],
-    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed]
+    options: [SharedOptions.grad, SharedOptions.grad2] + SharedOptions.grid + [SharedOptions.name, SharedOptions.seed]
       + SharedOptions.output4
       + [SharedOptions.help],
     discussion: [specDiscussion, gridDiscussion],
@@ -47,7 +52,7 @@ enum Evaluate {
     positionals: [
       PositionalSpec(name: "SPEC", help: "The function, e.g. relu or 'swish(beta=2)'."), rangeHelp,
     ],
-    options: SharedOptions.grid + [SharedOptions.seed] + SharedOptions.output4 + [
+    options: [order, SharedOptions.grad2] + SharedOptions.grid + [SharedOptions.name, SharedOptions.seed] + SharedOptions.output4 + [
       SharedOptions.help
     ],
     discussion: [
@@ -60,7 +65,7 @@ enum Evaluate {
     name: "table", abstract: "Several functions side by side on one grid, as CSV.",
     positionalUsage: "SPEC... [MIN MAX]",
     positionals: [PositionalSpec(name: "SPEC...", help: "One or more functions."), rangeHelp],
-    options: [SharedOptions.grad] + SharedOptions.grid + [SharedOptions.seed]
+    options: [SharedOptions.grad, SharedOptions.grad2] + SharedOptions.grid + [SharedOptions.name, SharedOptions.seed]
       + SharedOptions.output4
       + [SharedOptions.help],
     discussion: [
@@ -108,22 +113,23 @@ enum Evaluate {
       }
     }
 
-    try write(
-      functions, on: grid, values: mode != .grad,
-      gradients: mode == .grad || parsed.has(SharedOptions.grad),
-      settings: OutputSettings(parsed), console: console)
+    var orders: [Int]
+    switch mode {
+    case .grad: orders = parsed.value(order) == "2" ? [2] : [1]
+    case .eval, .table: orders = parsed.has(SharedOptions.grad) ? [0, 1] : [0]
+    }
+    if parsed.has(SharedOptions.grad2) && !orders.contains(2) { orders.append(2) }
+    try write(functions, on: grid, orders: orders, settings: OutputSettings(parsed), console: console)
   }
 
-  /// Writes x and each function's value and/or derivative column at the grid's points.
+  /// Writes x and, for each function in turn, its columns of the given derivative orders
+  /// (0 = f, 1 = f′, 2 = f″) at the grid's points.
   static func write(
-    _ functions: [BoundActivation], on grid: Grid, values withValue: Bool,
-    gradients withGradient: Bool,
-    settings: OutputSettings, console: Console
+    _ functions: [NamedFunction], on grid: Grid, orders: [Int], settings: OutputSettings, console: Console
   ) throws(CLIError) {
     var header = ["x"]
     for function in functions {
-      if withValue { header.append(function.label) }
-      if withGradient { header.append(function.label + "_grad") }
+      for order in orders { header.append(function.columnName(order: order)) }
     }
     let numbers = settings.numbers
     try settings.write(
@@ -136,29 +142,78 @@ enum Evaluate {
         row.removeAll(keepingCapacity: true)
         row.append(numbers.format(x))
         for function in functions {
-          if withValue { row.append(numbers.format(function.value(x))) }
-          if withGradient { row.append(numbers.format(function.derivative(x))) }
+          for order in orders { row.append(numbers.format(function.evaluate(x, order: order))) }
         }
         try writer.write(row)
       }
     }
   }
 
-  /// Binds every SPEC word, with the command's `--seed`, expanding sweeps: a word such as
-  /// `swish(beta=0.5|1|2)` gives one function per value, in the order of
-  /// `Catalogue.bindAll` (at most `Catalogue.maximumSweep` per word), labelled by its own spec.
+  /// Binds every SPEC word, with the command's `--seed`: a catalogue spec (a sweep such as
+  /// `swish(beta=0.5|1|2)` gives one function per value, in the order of `Catalogue.bindAll`, at
+  /// most `Catalogue.maximumSweep` per word, each labelled by its own spec), or otherwise an
+  /// expression in x (labelled by its text, or by `--name`). See ``resolve(_:context:)``.
   static func bindFunctions(_ words: [String], parsed: ParsedArguments) throws(CLIError)
-    -> [BoundActivation]
+    -> [NamedFunction]
   {
     let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
-    var functions: [BoundActivation] = []
-    for word in words {
-      do {
-        functions += try Catalogue.bindAll(word, context: context)
-      } catch {
-        throw .spec(error)
+    var functions: [NamedFunction] = []
+    for word in words { functions += try resolve(word, context: context) }
+    if let name = parsed.value(SharedOptions.name) {
+      guard functions.count == 1 else {
+        throw .badOptionValue(
+          option: "--name", value: name, expected: "one function to name (got \(functions.count))")
       }
+      functions[0].label = name
     }
     return functions
+  }
+
+  /// A SPEC word as functions. A word shaped like a spec whose name is in the catalogue is that
+  /// spec (`mish`, `elu(alpha=0.5)`, a sweep), unless an argument is `x` (`elu(x, alpha=0.5)` is an
+  /// expression). A spec-shaped word with an unknown name and no argument list is refused as an
+  /// unknown function (with the catalogue's "did you mean"). Everything else is an expression.
+  static func resolve(_ word: String, context: BindingContext) throws(CLIError) -> [NamedFunction] {
+    if let syntax = try? SpecSyntax.parse(word) {
+      let mentionsX = syntax.arguments.contains { argument in
+        argument.alternatives.contains { $0 == .word("x") || $0 == .word("X") }
+      }
+      let name = syntax.name.lowercased()
+      let isExpressionName =
+        name == "x" || name == "pi" || name == "e" || Expression.builtinFunctions.contains(name)
+      if !mentionsX && (Catalogue.entry(named: syntax.name) != nil || (!isExpressionName && syntax.arguments.isEmpty)) {
+        do {
+          return try Catalogue.bindAll(word, context: context).map(NamedFunction.init)
+        } catch {
+          throw .spec(error)
+        }
+      }
+    }
+    do {
+      let expression = try Expression.parse(word, context: context)
+      return [NamedFunction(label: word.trimmingSpaces, function: expression)]
+    } catch {
+      // `elu(alpha=0.5` or an empty word reads as a broken spec, not a broken expression: the
+      // catalogue's message says what is wrong with it.
+      switch error {
+      case .empty, .parameterBeforeInput:
+        do {
+          _ = try Catalogue.bindAll(word, context: context)
+        } catch let specError {
+          throw .spec(specError)
+        }
+      default:
+        break
+      }
+      throw .expression(error, text: word)
+    }
+  }
+}
+
+extension String {
+  /// Without leading and trailing spaces and tabs.
+  var trimmingSpaces: String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
   }
 }

@@ -28,17 +28,34 @@ enum InfoCommand {
       throw .unexpectedArgument(command: "info", value: parsed.positionals[1])
     }
     let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
-    let bound: BoundActivation
-    do {
-      bound = try Catalogue.bind(word, context: context)
-    } catch {
-      throw .spec(error)
+    let resolved = try Evaluate.resolve(word, context: context)
+    guard resolved.count == 1 else {
+      throw .spec(.sweepNotAccepted(spec: word, count: resolved.count))
+    }
+    let information: [(String, String)]
+    if let expression = resolved[0].function as? Expression {
+      information = records(for: expression)
+    } else {
+      do {
+        information = records(for: try Catalogue.bind(word, context: context))
+      } catch {
+        throw .spec(error)
+      }
     }
     let settings = OutputSettings(parsed, defaultFormat: .table)
     try settings.write(header: ["field", "value"], alignments: [.left, .left], console: console) {
       writer throws(CLIError) in
-      for (field, value) in records(for: bound) { try writer.write([field, value]) }
+      for (field, value) in information { try writer.write([field, value]) }
     }
+  }
+
+  /// What activ knows of an expression: its canonical form, and how its derivatives are made.
+  static func records(for expression: Expression) -> [(String, String)] {
+    [
+      ("expression", expression.text),
+      ("derivatives", "f' and f'' by forward-mode automatic differentiation, exact to rounding"),
+      ("kinks", "not declared for expressions; at abs, max, min, where, clamp the one-sided rules of the catalogue apply"),
+    ]
   }
 
   static func records(for bound: BoundActivation) -> [(String, String)] {

@@ -33,6 +33,8 @@ enum PlotCommand {
     long: "legend",
     value: ValueSpec(name: "WHERE", kind: .choice(LegendPlacement.allCases.map(\.rawValue))),
     help: "Legend position (default best: the corner the curves leave emptiest).")
+  static let grad2 = OptionSpec(
+    long: "grad2", value: nil, help: "Draw the second derivatives too (dotted).")
   static let ascii = OptionSpec(
     long: "ascii", value: nil, help: "Terminal plot in plain ASCII instead of Unicode braille.")
 
@@ -46,8 +48,8 @@ enum PlotCommand {
       Evaluate.rangeHelp,
     ],
     options: [
-      svg, csv, points, noGrad, title, width, height, ylim, theme, legend, ascii,
-      SharedOptions.seed, SharedOptions.help,
+      svg, csv, points, noGrad, grad2, title, width, height, ylim, theme, legend, ascii,
+      SharedOptions.name, SharedOptions.seed, SharedOptions.help,
     ],
     discussion: [
       Evaluate.specDiscussion,
@@ -82,11 +84,11 @@ enum PlotCommand {
     for file in [svg, csv] where parsed.has(file) && parsed.has(ascii) {
       throw .conflictingOptions("--ascii", file.displayName)
     }
-    let withDerivatives = !parsed.has(noGrad)
+    let orders = [0] + (parsed.has(noGrad) ? [] : [1]) + (parsed.has(grad2) ? [2] : [])
     let xRange = low.value...high.value
     let yRange =
       limits.count == 2
-      ? limits[0]...limits[1] : automaticYRange(functions, xRange, withDerivatives)
+      ? limits[0]...limits[1] : automaticYRange(functions, xRange, orders)
     let plotTitle = parsed.value(title)
 
     if let path = parsed.value(csv) {
@@ -94,9 +96,8 @@ enum PlotCommand {
       var settings = OutputSettings(parsed)
       settings.path = path
       try Evaluate.write(
-        functions, on: .evenlySpaced(from: low, to: high, count: count), values: true,
-        gradients: withDerivatives,
-        settings: settings, console: console)
+        functions, on: .evenlySpaced(from: low, to: high, count: count), orders: orders, settings: settings,
+        console: console)
     }
     if let path = parsed.value(svg) {
       let writer = SVGPlot(
@@ -107,7 +108,7 @@ enum PlotCommand {
       let viewport = writer.viewport(xRange: xRange, yRange: yRange, hasTitle: plotTitle != nil)
       let model = PlotModel(
         xRange: xRange, yRange: yRange,
-        series: series(functions, withDerivatives, viewport: viewport), title: plotTitle,
+        series: series(functions, orders, viewport: viewport), title: plotTitle,
         functionLabels: functions.map(\.label))
       let target = try OutputTarget.open(path, console: console)
       target.writer.append(writer.render(model))
@@ -122,29 +123,22 @@ enum PlotCommand {
       let target = try OutputTarget.open(nil, console: console)
       if let plotTitle { target.writer.append(plotTitle + "\n") }
       target.writer.append(
-        terminal.render(model) { series(functions, withDerivatives, viewport: $0) })
+        terminal.render(model) { series(functions, orders, viewport: $0) })
       try target.commit()
     }
   }
 
-  /// f and f′ of every function, sampled for the viewport.
-  static func series(_ functions: [BoundActivation], _ withDerivatives: Bool, viewport: Viewport)
-    -> [PlotSeries]
-  {
+  /// The curves of every function (f, and f′ and f″ as asked), sampled for the viewport. f breaks
+  /// only at jumps; its derivatives break at every kink, where they jump.
+  static func series(_ functions: [NamedFunction], _ orders: [Int], viewport: Viewport) -> [PlotSeries] {
     var result: [PlotSeries] = []
     for (index, function) in functions.enumerated() {
-      let kinks = function.function.kinks
-      result.append(
-        PlotSeries(
-          label: function.label, order: 0, functionIndex: index,
-          pieces: Sampler.sample(
-            function.value, kinks: kinks, breakAtEveryKink: false, viewport: viewport)))
-      if withDerivatives {
+      for order in orders {
+        let pieces = Sampler.sample(
+          { function.evaluate($0, order: order) }, kinks: function.kinks, breakAtEveryKink: order > 0,
+          viewport: viewport)
         result.append(
-          PlotSeries(
-            label: function.label + "\u{2032}", order: 1, functionIndex: index,
-            pieces: Sampler.sample(
-              function.derivative, kinks: kinks, breakAtEveryKink: true, viewport: viewport)))
+          PlotSeries(label: function.legendName(order: order), order: order, functionIndex: index, pieces: pieces))
       }
     }
     return result
@@ -154,20 +148,18 @@ enum PlotCommand {
   /// just inside each kink), with a 5% margin; capped at ±3·max(|MIN|, |MAX|, 1) when several
   /// functions share the plot; a flat picture gets ±max(0.5, 10%) around its level.
   static func automaticYRange(
-    _ functions: [BoundActivation], _ xRange: ClosedRange<Double>, _ withDerivatives: Bool
+    _ functions: [NamedFunction], _ xRange: ClosedRange<Double>, _ orders: [Int]
   ) -> ClosedRange<Double> {
     var low = Double.infinity
     var high = -Double.infinity
     let (a, b) = (xRange.lowerBound, xRange.upperBound)
     for function in functions {
       var xs = (0...1000).map { a + (b - a) * Double($0) / 1000 }
-      for kink in function.function.kinks where kink.x > a && kink.x < b {
+      for kink in function.kinks where kink.x > a && kink.x < b {
         xs += [kink.x.nextDown, kink.x, kink.x.nextUp]
       }
       for x in xs {
-        var ys = [function.value(x)]
-        if withDerivatives { ys.append(function.derivative(x)) }
-        for y in ys where y.isFinite {
+        for y in orders.map({ function.evaluate(x, order: $0) }) where y.isFinite {
           low = min(low, y)
           high = max(high, y)
         }

@@ -94,6 +94,11 @@ enum SharedOptions {
     help: "Seed for random functions (rrelu with training=true); default 0.")
   static let grad = OptionSpec(
     long: "grad", value: nil, help: "Add the derivative column <name>_grad.")
+  static let name = OptionSpec(
+    long: "name", value: ValueSpec(name: "NAME", kind: .text),
+    help: "Name the function's columns or legend entry (default: its spec or expression text).")
+  static let grad2 = OptionSpec(
+    long: "grad2", value: nil, help: "Add the second-derivative column <name>_grad2.")
 
   static let grid = [points, step, input]
   static let output4 = [format, precision, noHeader, output]

@@ -1,14 +1,20 @@
 /// A scalar activation function with its parameters bound: a value type that evaluates f(x) and
-/// its analytic first derivative f′(x) for any `Double`.
+/// its analytic first and second derivatives f′(x) and f″(x) for any `Double`.
 ///
 /// Every conforming type promises: no overflow to ±inf or NaN where the true value is finite, NaN in
 /// gives NaN out, and ±inf give the true limits. At a kink the derivative follows PyTorch's autograd
-/// (see ``Kink``), so activ's gradients agree with the framework a user trains with.
+/// (see ``Kink``), so activ's gradients agree with the framework a user trains with; f″ takes the
+/// same side as f′, and is 0 on linear pieces and at their kinks. There is no default f″: every
+/// type derives its own, as accurately as f′.
 public protocol Activation: Sendable {
   /// f(x).
   func value(_ x: Double) -> Double
   /// f′(x), with the documented one-sided convention at kinks.
   func derivative(_ x: Double) -> Double
+  /// f″(x), with the same one-sided convention at kinks as f′ (0 on linear pieces). Where f′ is
+  /// continuous but f″ jumps (elu with alpha = 1, celu, relu2, softsign at 0), the type documents
+  /// its side.
+  func secondDerivative(_ x: Double) -> Double
   /// The points where f or f′ is not continuous, in increasing order.
   var kinks: [Kink] { get }
 }
@@ -20,7 +26,7 @@ extension Activation {
 /// A point where an activation's derivative (or the activation itself) jumps, and which one-sided
 /// value activ reports there.
 public struct Kink: Sendable, Equatable {
-  /// Which derivative is reported at the kink itself.
+  /// Which derivative is reported at the kink itself (f′, and f″ from the same side).
   public enum Rule: String, Sendable {
     /// The derivative from the left, as PyTorch gives for relu′(0) = 0.
     case left

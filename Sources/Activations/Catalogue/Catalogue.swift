@@ -57,6 +57,7 @@ public struct BoundActivation: Sendable {
 
   public func value(_ x: Double) -> Double { function.value(x) }
   public func derivative(_ x: Double) -> Double { function.derivative(x) }
+  public func secondDerivative(_ x: Double) -> Double { function.secondDerivative(x) }
 }
 
 /// The catalogue of activations, and the binding of specs such as `elu(alpha=0.5)` to them.

@@ -3,12 +3,14 @@
 /// ACON-C: a smooth, learnable switch between the lines p1·x and p2·x.
 ///
 /// ```
-/// f(x)  = (p1 - p2)·x·sigmoid(b·(p1 - p2)·x) + p2·x
-/// f'(x) = (p1 - p2)·h(v) + p2,   v = b·(p1 - p2)·x,   h(v) = sigmoid(v) + v·sigmoid'(v)
+/// f(x)   = (p1 - p2)·x·sigmoid(b·(p1 - p2)·x) + p2·x
+/// f'(x)  = (p1 - p2)·h(v) + p2,   v = b·(p1 - p2)·x,   h(v) = sigmoid(v) + v·sigmoid'(v)
+/// f''(x) = b·(p1 - p2)^2·h'(v),   h'(v) = sigmoid'(v)·(2 - v·tanh(v/2))
 /// ```
 /// b → ∞ gives max(p1·x, p2·x), b = 0 the mean (p1 + p2)/2·x; p1 = 1, p2 = 0, b = 1 is exactly
-/// SiLU (same kernel, same bits). d = p1 − p2 and d·x, b·d·x are carried in double-double, so no
-/// rounding reaches `exp` unmagnified; the gate is Swish's (see ``Swish``).
+/// SiLU (same kernel, same bits, f″ included). d = p1 − p2 and d·x, b·d·x are carried in
+/// double-double, so no rounding reaches `exp` unmagnified; the gate and its h′, with the Taylor
+/// expansion at the roots v ≈ ±2.40, are Swish's (see ``Swish``).
 public struct AconC: Activation {
   public var p1: Double
   public var p2: Double
@@ -36,6 +38,17 @@ public struct AconC: Activation {
     let h = Swish.gateDerivative(v)
     guard p2 == 0 else { return AconC.slope(p1: p1, p2: p2, gate: v, h: h.doubleDouble).value }
     return difference.lo == 0 && difference.hi == 1 ? h.value : (h * difference).value
+  }
+
+  public func secondDerivative(_ x: Double) -> Double {
+    let difference = DoubleDouble.sum(p1, -p2)
+    // h′ approaches 0 from below at ±∞.
+    guard x.isFinite else { return x.isNaN ? x : (beta * (p1 - p2) != 0 && beta > 0 ? -0.0 : 0) }
+    let h = Swish.gateSecondDerivative(gate(x))
+    if difference.hi == 1 && difference.lo == 0 && beta == 1 { return h.value }
+    // β·d² with its power of two apart, so that it overflows only where f″ does.
+    let d = Scaled(normalizing: difference)
+    return (h * d * d * Scaled(normalizing: DoubleDouble(beta))).value
   }
 
   /// v = β·(p1 − p2)·x in double-double, formed as (β·x)·(p1 − p2) so that β = 0 gives v = 0
@@ -93,13 +106,21 @@ public struct AconC: Activation {
 /// pixel-wise design β = σ(x), so the curve is a function of x alone.
 ///
 /// ```
-/// f(x)  = (p1 - p2)·x·sigmoid(beta(x)·(p1 - p2)·x) + p2·x,   beta(x) = sigmoid(x)
-/// f'(x) = (p1 - p2)·[sigmoid(v) + x·sigmoid'(v)·(p1 - p2)·h(x)] + p2,
-///         v = sigmoid(x)·(p1 - p2)·x,   h(x) = sigmoid(x) + x·sigmoid'(x)
+/// f(x)   = (p1 - p2)·x·sigmoid(beta(x)·(p1 - p2)·x) + p2·x,   beta(x) = sigmoid(x)
+/// f'(x)  = (p1 - p2)·[sigmoid(v) + x·sigmoid'(v)·(p1 - p2)·h(x)] + p2,
+///          v = sigmoid(x)·(p1 - p2)·x,   h(x) = sigmoid(x) + x·sigmoid'(x)
+/// f''(x) = (p1 - p2)^2·sigmoid'(v)·B,
+///          B = 2h(x) + x·h'(x) - x·(p1 - p2)·h(x)^2·tanh(v/2),   h'(x) = sigmoid'(x)·(2 - x·tanh(x/2))
 /// ```
 /// Defaults p1 = 1, p2 = 0. The layer designs (layer- and channel-wise β from a small network over
 /// a feature map) need the feature map itself. As x → −∞, β → 0 and f approaches (p1 + p2)/2·x;
 /// as x → +∞ it approaches max(p1·x, p2·x)'s slope by sign. Same double-double care as ACON-C.
+/// f″ is formed from n = e^x for x <= 0 (h and h′ carry the factor n, scaled, so
+/// f″ ≈ (p1 − p2)²/4·(x² + 4x + 2)·e^x keeps its digits where e^x is subnormal) and from e^−x
+/// for x > 0. B cancels at three roots (x ≈ −3.63, −0.783 and 2.33 for the defaults) that move
+/// with p1 − p2, so no root can be tabulated as for Swish: where the double-double B has lost all
+/// but 2⁻⁴⁰ of its terms, B is evaluated again in triple-double (``TripleDouble``), which leaves
+/// it ~2⁻¹⁴⁰ of its terms off.
 public struct MetaAcon: Activation {
   public var p1: Double
   public var p2: Double
@@ -126,6 +147,88 @@ public struct MetaAcon: Activation {
       logistic(v).doubleDouble + logisticDerivative(v).doubleDouble * difference
       * Swish.gateDerivative(DoubleDouble(x)).doubleDouble * x
     return (difference * inner + p2).value
+  }
+
+  public func secondDerivative(_ x: Double) -> Double {
+    guard x.isFinite else { return x.isNaN ? x : 0 }
+    let difference = DoubleDouble.sum(p1, -p2)
+    // p1 = p2 makes f linear.
+    if difference.hi == 0 { return 0 }
+    // f″ ≈ (p1 − p2)²/4·(x² + 4x + 2)·e^x, positive and far below the smallest subnormal.
+    if x < -2000 { return 0 }
+    // β = σ(x) is 1 to far beyond double-double precision: ACON-C with β = 1.
+    if x > 745 { return AconC(p1: p1, p2: p2, beta: 1).secondDerivative(x) }
+    // d² with its power of two apart, so that it overflows only where f″ does.
+    let square = Scaled(normalizing: difference) * Scaled(normalizing: difference)
+    if x <= 0 {
+      // B = n·B̂ with ĥ = h/n = (1 + x + n)/(1 + n)², ĥ′ = h′/n = (2(1 + n) + x(1 − n))/(1 + n)³,
+      // v = d·x·n/(1 + n), and B̂ = 2ĥ + x·ĥ′ − x·d·ĥ²·n·tanh(v/2).
+      let n = exponential(x)
+      let nn = n.doubleDouble
+      let s = nn + 1
+      let h = (nn + x + 1) / (s * s)
+      let hPrime = (s * 2 + (-nn + 1) * x) / (s * s * s)
+      let v = nn / s * x * difference
+      let bracket =
+        MetaAcon.bracket(
+          h: h, hPrime: hPrime, x: x, difference: difference,
+          tanhHalfGate: nn * hyperbolicTangent(v * 0.5))
+        ?? MetaAcon.preciseBracket(x, difference: difference)
+      return (n * square * (logisticDerivative(v).doubleDouble * bracket)).value
+    }
+    let m = exponential(-x).doubleDouble
+    let s = m + 1
+    let h = (m * x + s) / (s * s)
+    let hPrime = m * (s * 2 + -((-m + 1) * x)) / (s * s * s)
+    let v = DoubleDouble(x) / s * difference
+    let bracket =
+      MetaAcon.bracket(
+        h: h, hPrime: hPrime, x: x, difference: difference,
+        tanhHalfGate: hyperbolicTangent(v * 0.5))
+      ?? MetaAcon.preciseBracket(x, difference: difference)
+    return (logisticDerivative(v) * square * bracket).value
+  }
+
+  /// B = 2h + x·h′ − x·d·h²·t in double-double (t = tanh(v/2), times n for x <= 0), or nil where
+  /// it has cancelled to below 2⁻⁴⁰ of its terms, which leaves too few of its digits.
+  private static func bracket(
+    h: DoubleDouble, hPrime: DoubleDouble, x: Double, difference: DoubleDouble,
+    tanhHalfGate t: DoubleDouble
+  ) -> DoubleDouble? {
+    let terms = (h * 2, hPrime * x, h * h * t * difference * x)
+    let sum = terms.0 + terms.1 + -terms.2
+    let size = abs(terms.0.hi) + abs(terms.1.hi) + abs(terms.2.hi)
+    return abs(sum.hi) < 0x1p-40 * size ? nil : sum
+  }
+
+  /// B (B̂ for x <= 0) as in ``secondDerivative(_:)``, in triple-double from a triple-double
+  /// exponential, for the few doubles where the double-double bracket cancels.
+  private static func preciseBracket(_ x: Double, difference: DoubleDouble) -> DoubleDouble {
+    let d = TripleDouble(difference)
+    let one = TripleDouble(1)
+    let h: TripleDouble
+    let hPrime: TripleDouble
+    let v: TripleDouble
+    var scale = one
+    if x <= 0 {
+      let n = exponential(TripleDouble(x))
+      let s = n + 1
+      h = (n + x + 1) / (s * s)
+      hPrime = (s * 2 + (one - n) * x) / (s * s * s)
+      v = n / s * x * d
+      scale = n
+    } else {
+      let m = exponential(TripleDouble(-x))
+      let s = m + 1
+      h = (m * x + s) / (s * s)
+      hPrime = m * (s * 2 - (one - m) * x) / (s * s * s)
+      v = TripleDouble(x) / s * d
+    }
+    // tanh(v/2) = (1 − e^−|v|)/(1 + e^−|v|), with v's sign.
+    let e = exponential(v.hi < 0 ? v : -v)
+    let t = (one - e) / (e + 1)
+    let tail = h * h * (v.hi < 0 ? -t : t) * scale * d * x
+    return (h * 2 + hPrime * x - tail).doubleDouble
   }
 
   /// v = σ(x)·(p1 − p2)·x in double-double.

@@ -3,11 +3,15 @@
 /// The Gaussian error linear unit of Hendrycks and Gimpel: x weighted by the standard normal CDF.
 ///
 /// ```
-/// exact:  f(x)  = x·Phi(x)
-///         f'(x) = Phi(x) + x·phi(x),   phi(x) = e^(-x^2/2)/sqrt(2·pi)
-/// tanh:   f(x)  = x/2·(1 + tanh(u)) = x·sigmoid(w),   w = 2u,  u = sqrt(2/pi)·(x + 0.044715·x^3)
-///         f'(x) = sigmoid(w) + x·sigmoid'(w)·w'
-///               = sigmoid'(w)·(1 + e^w + x·w')         (the form used for x < 0)
+/// exact:  f(x)   = x·Phi(x)
+///         f'(x)  = Phi(x) + x·phi(x),   phi(x) = e^(-x^2/2)/sqrt(2·pi)
+///         f''(x) = 2·phi(x) + x·phi'(x) = phi(x)·(2 - x^2)
+/// tanh:   f(x)   = x/2·(1 + tanh(u)) = x·sigmoid(w),   w = 2u,  u = sqrt(2/pi)·(x + 0.044715·x^3)
+///         f'(x)  = sigmoid(w) + x·sigmoid'(w)·w'
+///                = sigmoid'(w)·(1 + e^w + x·w')         (the form used for x < 0)
+///         f''(x) = sigmoid'(w)·(2w' + x·w'' - x·w'^2·tanh(w/2))
+///                = e·(4k·(1 + 6c·x^2)·(1 + e) - |x|·w'^2·(1 - e)) / (1 + e)^3,
+///                  e = e^-|w|,  k = sqrt(2/pi),  c = 0.044715,  w' = 2k·(1 + 3c·x^2)
 /// ```
 /// Range [-0.16997…, inf) (exact form). libm's `erfc` (up to ~2 ULP off, and magnifying any
 /// rounding in its argument by 2z²) is not used: Φ is activ's own double-double kernel
@@ -18,7 +22,10 @@
 /// within 2⁻²⁰ of that root (either form) a Taylor expansion about it (``RootExpansion``). In the
 /// tanh form, 1 + tanh(u) is written 2σ(2u) (no cancellation for x < 0) and u is formed in
 /// double-double with both constants split into two doubles, so σ sees the exact argument of the
-/// formula's decimal constants.
+/// formula's decimal constants. The exact form's f″ = φ(x)·(2 − x²) is a product whose factor
+/// 2 − x² is exact in double-double, so its roots ±√2 need nothing more; the tanh form's f″ is
+/// even, with a scaled e^−|w| and a cancellation at its roots |x| ≈ 1.4185 that double-double
+/// absorbs down to 2⁻²⁰ from them and a Taylor expansion in |x| takes within.
 public struct GELU: Activation {
   /// Which formula: the exact normal CDF, or PyTorch's `approximate='tanh'`.
   public enum Approximation: String, Sendable, CaseIterable {
@@ -68,6 +75,28 @@ public struct GELU: Activation {
     }
   }
 
+  public func secondDerivative(_ x: Double) -> Double {
+    guard x.isFinite else { return x.isNaN ? x : 0 }
+    switch approximation {
+    case .none:
+      // Beyond 1e150 x² would overflow; f″ ≈ −x²·φ(x) is far below the smallest subnormal.
+      if abs(x) > 1e150 { return -0.0 }
+      return (GELU.density(x) * (-DoubleDouble.product(x, x) + 2)).value
+    case .tanh:
+      // f″ is even; far out it is a negative number far below the smallest subnormal.
+      let a = abs(x)
+      if a > 50 { return -0.0 }
+      if let nearRoot = GELU.tanhSecondRoot.value(at: DoubleDouble(a)) { return nearRoot }
+      let e = exponential(-(GELU.tanhArgument(a) * 2))
+      let d = e.doubleDouble + 1
+      let square = DoubleDouble.product(a, a)
+      let slope = (square * GELU.kappa * 3 + 1) * GELU.sqrt2OverPi * 2
+      let bend = (square * GELU.kappa * 6 + 1) * GELU.sqrt2OverPi * 4
+      let bracket = bend * d + -(slope * slope * a * (-e.doubleDouble + 1))
+      return (e * bracket / (d * d * d)).value
+    }
+  }
+
   /// f′ around its root x ≈ −0.7518 (mpmath), exact form.
   static let derivativeRoot = RootExpansion(
     root: (-0.7517915246935645, 1.4956759177009883e-17, 5.384040947833005e-34),
@@ -79,6 +108,13 @@ public struct GELU: Activation {
     root: (-0.7524614220710163, 3.635560509207687e-17, -2.5415595389660457e-33),
     coefficients: (
       0.4304000910248585, 0.38751844613578895, -0.01578285352184803, -0.11394448308095899
+    ))
+
+  /// f″ around its root |x| ≈ 1.4185 (mpmath), tanh form, in |x|: f″ is even.
+  static let tanhSecondRoot = RootExpansion(
+    root: (1.4185040087908283, 8.089265124388305e-17, -3.628949309242204e-33),
+    coefficients: (
+      -0.4095488174124191, 0.432081111593848, -0.008168951883944803, -0.16109481693213482
     ))
 
   static let inverseSqrt2Pi = DoubleDouble(0.3989422804014327, -2.49232720227773e-17)

@@ -3,13 +3,17 @@
 /// The hyperbolic tangent, the zero-centred sigmoid.
 ///
 /// ```
-/// f(x)  = tanh(x)
-/// f'(x) = sech^2(x) = 4·e^(-2|x|) / (1 + e^(-2|x|))^2
+/// f(x)   = tanh(x)
+/// f'(x)  = sech^2(x) = 4·e^(-2|x|) / (1 + e^(-2|x|))^2
+/// f''(x) = -2·tanh(x)·sech^2(x) = 8·sigmoid''(2x) = -sign(x)·8·e·(1 - e) / (1 + e)^3,
+///          e = e^(-2|x|)
 /// ```
 /// Range (-1, 1). Not libm's `tanh` (up to ~2 ULP off in glibc) but ``hyperbolicTangent(_:)`` in
 /// double-double: Lambert's continued fraction near 0, (1 − e)/(1 + e) with e = e^−2|x| beyond.
 /// The derivative comes from e^−2|x| rather than 1 − tanh², which would round to 0 for |x| > 19
-/// where the true value is still ~1e-16.
+/// where the true value is still ~1e-16; f″ likewise, as the product 8·σ″(2x)
+/// (``logisticSecondDerivative(_:)``, no cancellation: its only root is 0), and −2x itself below
+/// 2⁻⁵⁰⁰.
 public struct Tanh: Activation {
   public init() {}
   public func value(_ x: Double) -> Double { hyperbolicTangent(DoubleDouble(x)).value }
@@ -19,19 +23,25 @@ public struct Tanh: Activation {
     let d = e.doubleDouble + 1
     return (e * 4 / (d * d)).value
   }
+  public func secondDerivative(_ x: Double) -> Double {
+    // f″ = −2x + 8x³/3 − …: −2x is exact and correctly rounded here.
+    if abs(x) < 0x1p-500 { return -2 * x }
+    return (logisticSecondDerivative(DoubleDouble(2 * x)) * 8).value
+  }
 }
 
 /// x − tanh(x): zero near the origin, x ∓ 1 far from it.
 ///
 /// ```
-/// f(x)  = x - tanh(x)
-/// f'(x) = tanh(x)^2
+/// f(x)   = x - tanh(x)
+/// f'(x)  = tanh(x)^2
+/// f''(x) = 2·tanh(x)·sech^2(x) = -tanh''(x)
 /// ```
 /// Range (-inf, inf), with f(x) ≈ x³/3 near 0. The subtraction cancels catastrophically for small
 /// |x|, so there activ writes tanh(x) = x/(1 + q) with Lambert's continued fraction
 /// q = x²/(3 + x²/(5 + …)), whose terms are all positive, and x − tanh(x) = x·q/(1 + q) without
 /// any subtraction, in double-double. Elsewhere tanh is the double-double ``hyperbolicTangent(_:)``
-/// and the subtraction is exact enough.
+/// and the subtraction is exact enough. f″ is tanh″ negated (see ``Tanh``).
 public struct Tanhshrink: Activation {
   public init() {}
 
@@ -48,16 +58,25 @@ public struct Tanhshrink: Activation {
     let t = hyperbolicTangent(DoubleDouble(x))
     return (t * t).value
   }
+  public func secondDerivative(_ x: Double) -> Double {
+    if abs(x) < 0x1p-500 { return 2 * x }
+    return (logisticSecondDerivative(DoubleDouble(2 * x)) * -8).value
+  }
 }
 
 /// x/(1 + |x|), a sigmoid-shaped function with polynomial (not exponential) tails.
 ///
 /// ```
-/// f(x)  = x / (1 + |x|)
-/// f'(x) = 1 / (1 + |x|)^2
+/// f(x)   = x / (1 + |x|)
+/// f'(x)  = 1 / (1 + |x|)^2
+/// f''(x) = -2·sign(x) / (1 + |x|)^3     (f''(0) = 0, the mean of its limits ±2)
 /// ```
 /// Range (-1, 1). 1 + |x| is kept exactly (double-double), and the derivative squares 1/(1 + |x|)
-/// instead of dividing by (1 + |x|)², so it underflows gracefully instead of overflowing.
+/// instead of dividing by (1 + |x|)², so it underflows gracefully instead of overflowing. f″ cubes
+/// the reciprocal of 1 + |x| scaled into [1, 2) and applies the power of two once, so it neither
+/// overflows nor loses digits where it is subnormal. f′ is continuous, so softsign declares no
+/// kink, but f″ jumps from 2 to −2 at 0; there it is 0, the mean of both sides (PyTorch's double
+/// backward gives the same, with sign(0) = 0).
 public struct Softsign: Activation {
   public init() {}
   public func value(_ x: Double) -> Double {
@@ -69,13 +88,23 @@ public struct Softsign: Activation {
     let r = DoubleDouble(1) / DoubleDouble.sum(1, abs(x))
     return (r * r).value
   }
+  public func secondDerivative(_ x: Double) -> Double {
+    if x.isNaN { return x }
+    if x == 0 { return 0 }
+    guard x.isFinite else { return x > 0 ? -0.0 : 0 }
+    let q = DoubleDouble.sum(1, abs(x))
+    let exponent = Int(q.hi.exponent)
+    let r = DoubleDouble(1) / q.scaled(by: -exponent)
+    return Scaled(r * r * r * (x > 0 ? -2 : 2), exponent: -3 * exponent).value
+  }
 }
 
 /// tanh's piecewise-linear stand-in: x clamped to [minVal, maxVal].
 ///
 /// ```
-/// f(x)  = min(max(x, min_val), max_val)
-/// f'(x) = 1 for min_val < x < max_val, else 0     (0 at both ends, as PyTorch)
+/// f(x)   = min(max(x, min_val), max_val)
+/// f'(x)  = 1 for min_val < x < max_val, else 0     (0 at both ends, as PyTorch)
+/// f''(x) = 0
 /// ```
 /// Range [min_val, max_val]. Exact.
 public struct HardTanh: Activation {
@@ -95,5 +124,6 @@ public struct HardTanh: Activation {
     if x.isNaN { return x }
     return x > minVal && x < maxVal ? 1 : 0
   }
+  public func secondDerivative(_ x: Double) -> Double { x.isNaN ? x : 0 }
   public var kinks: [Kink] { [Kink(at: minVal, rule: .left), Kink(at: maxVal, rule: .right)] }
 }

@@ -4,8 +4,9 @@
 /// piecewise-linear function.
 ///
 /// ```
-/// f(x)  = max_i (w_i·x + b_i)
-/// f'(x) = w_j for the active piece j  (at a tie, the first tied piece, as torch.max(dim))
+/// f(x)   = max_i (w_i·x + b_i)
+/// f'(x)  = w_j for the active piece j  (at a tie, the first tied piece, as torch.max(dim))
+/// f''(x) = 0
 /// ```
 /// The default pieces are weights [0, 1], biases [0, 0]: max(0, x), the ReLU special case the
 /// Maxout paper points out, with f′(0) = 0 like ReLU. Each piece is one fused multiply-add, so the
@@ -63,6 +64,8 @@ public struct Maxout: Activation {
     x.isNaN ? x : weights[activePiece(at: x)]
   }
 
+  public func secondDerivative(_ x: Double) -> Double { x.isNaN ? x : 0 }
+
   /// The breakpoints of the upper envelope, where two pieces with different slopes cross and both
   /// are maximal.
   public var kinks: [Kink] {
@@ -95,8 +98,9 @@ public struct Maxout: Activation {
 /// FReLU's activation in the curve view: max(x, t) with the funnel condition t held constant.
 ///
 /// ```
-/// f(x)  = max(x, t)
-/// f'(x) = 1 for x > t, 0 for x < t, 1/2 at x = t   (torch.maximum splits the gradient at a tie)
+/// f(x)   = max(x, t)
+/// f'(x)  = 1 for x > t, 0 for x < t, 1/2 at x = t   (torch.maximum splits the gradient at a tie)
+/// f''(x) = 0                                         (the mean of 0 and 0 at x = t)
 /// ```
 /// In the FReLU layer (Ma et al., ECCV 2020) t = BN(depthwise_conv3x3(x)) depends on the pixel's
 /// neighbourhood; plotting f against x for one fixed t shows the shape each pixel sees. Default
@@ -114,5 +118,6 @@ public struct FReLU: Activation {
     if x < t { return 0 }
     return x.isNaN ? x : 0.5
   }
+  public func secondDerivative(_ x: Double) -> Double { x.isNaN ? x : 0 }
   public var kinks: [Kink] { [Kink(at: t, rule: .average)] }
 }

@@ -3,14 +3,16 @@
 /// Softplus, the smooth ReLU log(1 + e^(βx))/β.
 ///
 /// ```
-/// f(x)  = log(1 + e^(b·x)) / b = max(x, 0) + log1p(e^-|b·x|) / b
-/// f'(x) = sigmoid(b·x)
+/// f(x)   = log(1 + e^(b·x)) / b = max(x, 0) + log1p(e^-|b·x|) / b
+/// f'(x)  = sigmoid(b·x)
+/// f''(x) = b·sigmoid'(b·x) = b·e^-|b·x| / (1 + e^-|b·x|)^2
 /// ```
 /// Range (0, inf); b > 0. With `threshold` t set (PyTorch's option, off by default here), b·x > t
-/// returns x and f′ = 1, PyTorch's shortcut; without it the smooth formula is used for every x,
-/// since the split form already never overflows. b·x is carried in double-double and the tail
-/// log1p(e^−|b·x|) computed in double-double (see ``softplusTail(_:)``), so large |b·x| magnifies
-/// no rounding and the sum is rounded once.
+/// returns x, f′ = 1 and f″ = 0, PyTorch's shortcut (at b·x = t itself the smooth side, as f′);
+/// without it the smooth formula is used for every x, since the split form already never
+/// overflows. b·x is carried in double-double and the tail log1p(e^−|b·x|) computed in
+/// double-double (see ``softplusTail(_:)``), so large |b·x| magnifies no rounding and the sum is
+/// rounded once; f″ is the symmetric σ′ (``logisticDerivative(_:)``), scaled where subnormal.
 public struct Softplus: Activation {
   public var beta: Double
   public var threshold: Double?
@@ -34,6 +36,13 @@ public struct Softplus: Activation {
     return logistic(v).value
   }
 
+  public func secondDerivative(_ x: Double) -> Double {
+    guard x.isFinite else { return x.isNaN ? x : 0 }
+    let v = DoubleDouble.product(beta, x)
+    if let threshold, v.hi > threshold { return 0 }
+    return (logisticDerivative(v) * beta).value
+  }
+
   public var kinks: [Kink] {
     guard let threshold else { return [] }
     return [Kink(at: threshold / beta, rule: .left, isJump: true)]
@@ -43,16 +52,21 @@ public struct Softplus: Activation {
 /// Mish, Misra's self-regularized x·tanh(softplus(x)).
 ///
 /// ```
-/// f(x)  = x·tanh(softplus(x)) = x·T,   T = n(n + 2) / (n(n + 2) + 2),  n = e^x
-/// f'(x) = T + x·(1 - T^2)·sigmoid(x)
+/// f(x)   = x·tanh(softplus(x)) = x·T,   T = n(n + 2) / (n(n + 2) + 2),  n = e^x
+/// f'(x)  = T + x·(1 - T^2)·sigmoid(x)
+/// f''(x) = (1 - T^2)·sigmoid(x)·(2 + x·(1 - sigmoid(x) - 2T·sigmoid(x)))
+///        = 4n·[2(1 + n)(p + 2) + x·(p + 2 - 2pn)] / (p + 2)^3,   p = n(n + 2)   (x <= 0)
+///        = 4m^2·[2(1 + m)D + x·(2m^3 + 2m^2 - 3m - 2)] / D^3,
+///          m = e^-x,  D = 1 + 2m + 2m^2                                         (x > 0)
 /// ```
 /// Range [-0.30884…, inf); smooth, non-monotone. T is a rational function of e^x, evaluated in
 /// double-double as above for x <= 0 and, with m = e^-x, as T = (1 + 2m)/(1 + 2m + 2m²) for
 /// x > 0, so the exponential never overflows and 1 − T is available without cancellation
-/// (2/(n(n + 2) + 2), resp. 2m²/(…)). For x <= 0 both f and f′ carry the factor n as a scaled
-/// exponential, so they keep their digits where e^x alone would be subnormal. The one remaining
-/// cancellation, at the root of f′ (x ≈ −1.19), is absorbed by the double-double arithmetic, and
-/// within 2⁻²⁰ of the root a Taylor expansion about it (``RootExpansion``) takes over.
+/// (2/(n(n + 2) + 2), resp. 2m²/(…)). For x <= 0, f, f′ and f″ carry the factor n as a scaled
+/// exponential (for x > 0, f″ the factor m² = e^−2x), so they keep their digits where it alone
+/// would be subnormal. The remaining cancellations, at the root of f′ (x ≈ −1.19) and the two of
+/// f″ (x ≈ −2.26 and 1.49), are absorbed by the double-double arithmetic, and within 2⁻²⁰ of a
+/// root a Taylor expansion about it (``RootExpansion``) takes over.
 public struct Mish: Activation {
   public init() {}
 
@@ -92,11 +106,46 @@ public struct Mish: Activation {
     return (t + oneMinusT * (t + 1) * x / (m + 1)).value
   }
 
+  public func secondDerivative(_ x: Double) -> Double {
+    guard x.isFinite else { return x.isNaN ? x : 0 }
+    // Far left f″ ≈ (x + 2)·e^x, far right ≈ −8(x − 1)·e^−2x: both far below the smallest
+    // subnormal, and negative.
+    if x < -2000 || x > 800 { return -0.0 }
+    if let nearRoot = Mish.secondRootLeft.value(at: DoubleDouble(x)) { return nearRoot }
+    if let nearRoot = Mish.secondRootRight.value(at: DoubleDouble(x)) { return nearRoot }
+    if x <= 0 {
+      let n = exponential(x)
+      let nn = n.doubleDouble
+      let p = Mish.product(nn)
+      let q = p + 2
+      let bracket = (nn + 1) * q * 2 + (q + -(p * nn * 2)) * x
+      return (n * (bracket * 4 / (q * q * q))).value
+    }
+    let m = exponential(-x).doubleDouble
+    let mSquared = exponential(DoubleDouble(-2 * x))
+    let denominator = m * m * 2 + (m * 2 + 1)
+    let cubic = ((m * 2 + 2) * m + -3) * m + -2
+    let bracket = (m + 1) * denominator * 2 + cubic * x
+    return (mSquared * (bracket * 4 / (denominator * denominator * denominator))).value
+  }
+
   /// f′ around its root x ≈ −1.1924 (mpmath).
   static let derivativeRoot = RootExpansion(
     root: (-1.1924312145154952, -4.8484829848031044e-17, -1.898915114090381e-33),
     coefficients: (
       0.2669479140495345, 0.20473126408010586, 0.04190782104360987, -0.020271822716684245
+    ))
+
+  /// f″ around its roots x ≈ −2.2564 and x ≈ 1.4906 (mpmath).
+  static let secondRootLeft = RootExpansion(
+    root: (-2.256376396360793, -1.0703174875019247e-16, -5.763967435146616e-33),
+    coefficients: (
+      0.1087544107316427, 0.09898193805255845, 0.03736189561023729, 0.0033540526593358656
+    ))
+  static let secondRootRight = RootExpansion(
+    root: (1.4905711794854284, 7.126036715834263e-17, -4.836840730499852e-33),
+    coefficients: (
+      -0.23069451159746054, 0.28127277803034306, -0.0797073551654253, -0.06665173991852782
     ))
 
   /// p = n(n + 2) = (1 + n)² − 1.
@@ -106,13 +155,16 @@ public struct Mish: Activation {
 /// Squareplus, Barron's algebraic softplus (x + √(x² + b))/2.
 ///
 /// ```
-/// f(x)  = (x + s) / 2       = b / (2·(s - x))          for x < 0,   s = sqrt(x^2 + b)
-/// f'(x) = (1 + x / s) / 2   = b / (2·s·(s - x))        for x < 0
+/// f(x)   = (x + s) / 2       = b / (2·(s - x))          for x < 0,   s = sqrt(x^2 + b)
+/// f'(x)  = (1 + x / s) / 2   = b / (2·s·(s - x))        for x < 0
+/// f''(x) = b / (2·s^3)
 /// ```
 /// Range (0, inf); b > 0. s is formed in double-double (x² split exactly, one Newton step on the
 /// square root); for x < 0 the second forms avoid the cancellation of x + s; for |x| > 1e150 the
 /// expansions f = x + b/(4x) (x > 0), b/(4|x|) (x < 0) are exact to double-double precision, so x²
-/// never overflows.
+/// never overflows. f″ has no cancellation; it is formed from x and b scaled by a power of two
+/// (the larger of |x| and √b into [1, 2)), which is applied once at the end, so x², s³ and b
+/// neither overflow nor underflow on the way and a subnormal f″ keeps its digits.
 public struct Squareplus: Activation {
   public var b: Double
 
@@ -140,6 +192,21 @@ public struct Squareplus: Activation {
     let s = root(x)
     if x >= 0 { return ((DoubleDouble(x) / s + 1) * 0.5).value }
     return (DoubleDouble(0.5 * b) / s / (s + -x)).value
+  }
+
+  public func secondDerivative(_ x: Double) -> Double {
+    guard x.isFinite else { return x.isNaN ? x : 0 }
+    // s = 2ᵏ·√((x/2ᵏ)² + b/4ᵏ) with the larger of |x| and √b scaled into [1, 2): x² and s³
+    // neither overflow nor underflow, whatever x and b. b/4ᵏ only needs to be right relative to
+    // the sum, so its rounding where it underflows does not matter; b itself, in f″, is scaled
+    // apart.
+    let k = Int(max(abs(x), b.squareRoot()).exponent)
+    let xs = Double(sign: .plus, exponent: -k, significand: x)
+    let bs = Double(sign: .plus, exponent: -2 * k, significand: b)
+    let s = DoubleDouble.squareRoot(DoubleDouble.product(xs, xs) + bs)
+    let kb = Int(b.exponent)
+    let bm = Double(sign: .plus, exponent: -kb, significand: b)
+    return Scaled(DoubleDouble(bm) / (s * s * s) * 0.5, exponent: kb - 3 * k).value
   }
 
   private func root(_ x: Double) -> DoubleDouble {

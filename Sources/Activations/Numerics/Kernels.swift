@@ -15,6 +15,18 @@ struct Scaled: Sendable {
     self.exponent = exponent
   }
 
+  /// `x` as a mantissa in [1, 2) and its power of two (0, ±inf and NaN as they are), so that a
+  /// product of large and small factors (ACON's (p1 − p2)² by a subnormal h′) overflows or
+  /// underflows only if the result does.
+  init(normalizing x: DoubleDouble) {
+    guard x.hi.isFinite, x.hi != 0 else {
+      self.init(x)
+      return
+    }
+    let exponent = Int(x.hi.exponent)
+    self.init(x.scaled(by: -exponent), exponent: exponent)
+  }
+
   /// The value rounded to a double, once: a subnormal result is rounded directly to its multiple
   /// of 2⁻¹⁰⁷⁴ (see ``DoubleDouble/roundedToSubnormal(scaledBy:)``), not first to 53 bits.
   var value: Double {
@@ -31,6 +43,9 @@ struct Scaled: Sendable {
     Scaled(a.mantissa * b, exponent: a.exponent)
   }
   static func * (a: Scaled, b: Double) -> Scaled { Scaled(a.mantissa * b, exponent: a.exponent) }
+  static func * (a: Scaled, b: Scaled) -> Scaled {
+    Scaled(a.mantissa * b.mantissa, exponent: a.exponent + b.exponent)
+  }
   static func / (a: Scaled, b: DoubleDouble) -> Scaled {
     Scaled(a.mantissa / b, exponent: a.exponent)
   }
@@ -80,6 +95,19 @@ func logisticDerivative(_ v: DoubleDouble) -> Scaled {
   let e = exponential(v.hi < 0 ? v : -v)
   let d = e.doubleDouble + 1
   return e / (d * d)
+}
+
+/// σ″(v) = σ′(v)·(1 − 2σ(v)) = −sign(v)·e·(1 − e)/(1 + e)³ with e = e^−|v|: a product with no
+/// cancellation, 1 − e formed as −(e^−|v| − 1) by ``exponentialMinusOne(_:)`` so it keeps its
+/// digits near v = 0, and e scaled, so a subnormal σ″ keeps its digits until it is rounded.
+/// Its zero at v = ±0 has the sign of σ″ beside it: −0 for +0, +0 for −0.
+func logisticSecondDerivative(_ v: DoubleDouble) -> Scaled {
+  let negative = v.hi.sign == .minus
+  let magnitude = negative ? -v : v
+  let e = exponential(-magnitude)
+  let d = e.doubleDouble + 1
+  let curvature = e * -exponentialMinusOne(-magnitude) / (d * d * d)
+  return negative ? curvature : curvature * -1
 }
 
 /// log(1 + e^−|v|), the bounded part of softplus, in double-double: softplus(v) = max(v, 0) +

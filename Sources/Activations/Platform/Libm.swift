@@ -19,3 +19,20 @@ enum Libm {
 }
 
 private func cLog1p(_ x: Double) -> Double { log1p(x) }
+
+// Expressions (`Sources/Activations/Expressions`): the elementary functions activ has no
+// double-double kernel for. glibc's sin, cos and tan are correctly rounded in practice; erf and
+// erfc are within a few ULP.
+extension Libm {
+  static func sin(_ x: Double) -> Double { cSin(x) }
+  static func cos(_ x: Double) -> Double { cCos(x) }
+  static func tan(_ x: Double) -> Double { cTan(x) }
+  static func erf(_ x: Double) -> Double { cErf(x) }
+  static func erfc(_ x: Double) -> Double { cErfc(x) }
+}
+
+private func cSin(_ x: Double) -> Double { sin(x) }
+private func cCos(_ x: Double) -> Double { cos(x) }
+private func cTan(_ x: Double) -> Double { tan(x) }
+private func cErf(_ x: Double) -> Double { erf(x) }
+private func cErfc(_ x: Double) -> Double { erfc(x) }

@@ -1,0 +1,38 @@
+import Activations
+
+/// A function a command evaluates or draws: a bound catalogue spec (or a member of a sweep), with
+/// the name its columns and legend entries carry.
+struct NamedFunction {
+  var label: String
+  var function: any Activation
+
+  init(label: String, function: any Activation) {
+    self.label = label
+    self.function = function
+  }
+
+  init(_ bound: BoundActivation) {
+    self.init(label: bound.label, function: bound.function)
+  }
+
+  var kinks: [Kink] { function.kinks }
+
+  /// f, f′ or f″ at x, by derivative order.
+  func evaluate(_ x: Double, order: Int) -> Double {
+    switch order {
+    case 0: return function.value(x)
+    case 1: return function.derivative(x)
+    default: return function.secondDerivative(x)
+    }
+  }
+
+  /// The column name for a derivative order: `gelu`, `gelu_grad`, `gelu_grad2`.
+  func columnName(order: Int) -> String {
+    label + ["", "_grad", "_grad2"][min(order, 2)]
+  }
+
+  /// The legend name for a derivative order: `gelu`, `gelu′`, `gelu″`.
+  func legendName(order: Int) -> String {
+    label + ["", "\u{2032}", "\u{2033}"][min(order, 2)]
+  }
+}
