@@ -37,7 +37,9 @@ enum Evaluate {
     positionals: [
       PositionalSpec(name: "SPEC", help: "The function, e.g. mish or 'elu(alpha=0.5)'."), rangeHelp,
     ],
-    options: [SharedOptions.grad, SharedOptions.grad2] + SharedOptions.grid + [SharedOptions.name, SharedOptions.seed]
+    options: [SharedOptions.grad, SharedOptions.grad2] + SharedOptions.grid + [
+      SharedOptions.name, SharedOptions.seed,
+    ]
       + SharedOptions.output4
       + [SharedOptions.help],
     discussion: [specDiscussion, gridDiscussion],
@@ -52,7 +54,9 @@ enum Evaluate {
     positionals: [
       PositionalSpec(name: "SPEC", help: "The function, e.g. relu or 'swish(beta=2)'."), rangeHelp,
     ],
-    options: [order, SharedOptions.grad2] + SharedOptions.grid + [SharedOptions.name, SharedOptions.seed] + SharedOptions.output4 + [
+    options: [order, SharedOptions.grad2] + SharedOptions.grid + [
+      SharedOptions.name, SharedOptions.seed,
+    ] + SharedOptions.output4 + [
       SharedOptions.help
     ],
     discussion: [
@@ -65,7 +69,9 @@ enum Evaluate {
     name: "table", abstract: "Several functions side by side on one grid, as CSV.",
     positionalUsage: "SPEC... [MIN MAX]",
     positionals: [PositionalSpec(name: "SPEC...", help: "One or more functions."), rangeHelp],
-    options: [SharedOptions.grad, SharedOptions.grad2] + SharedOptions.grid + [SharedOptions.name, SharedOptions.seed]
+    options: [SharedOptions.grad, SharedOptions.grad2] + SharedOptions.grid + [
+      SharedOptions.name, SharedOptions.seed,
+    ]
       + SharedOptions.output4
       + [SharedOptions.help],
     discussion: [
@@ -119,13 +125,15 @@ enum Evaluate {
     case .eval, .table: orders = parsed.has(SharedOptions.grad) ? [0, 1] : [0]
     }
     if parsed.has(SharedOptions.grad2) && !orders.contains(2) { orders.append(2) }
-    try write(functions, on: grid, orders: orders, settings: OutputSettings(parsed), console: console)
+    try write(
+      functions, on: grid, orders: orders, settings: OutputSettings(parsed), console: console)
   }
 
   /// Writes x and, for each function in turn, its columns of the given derivative orders
   /// (0 = f, 1 = f′, 2 = f″) at the grid's points.
   static func write(
-    _ functions: [NamedFunction], on grid: Grid, orders: [Int], settings: OutputSettings, console: Console
+    _ functions: [NamedFunction], on grid: Grid, orders: [Int], settings: OutputSettings,
+    console: Console
   ) throws(CLIError) {
     var header = ["x"]
     for function in functions {
@@ -181,7 +189,10 @@ enum Evaluate {
       let name = syntax.name.lowercased()
       let isExpressionName =
         name == "x" || name == "pi" || name == "e" || Expression.builtinFunctions.contains(name)
-      if !mentionsX && (Catalogue.entry(named: syntax.name) != nil || (!isExpressionName && syntax.arguments.isEmpty)) {
+      if !mentionsX
+        && (Catalogue.entry(named: syntax.name) != nil
+          || (!isExpressionName && syntax.arguments.isEmpty))
+      {
         do {
           return try Catalogue.bindAll(word, context: context).map(NamedFunction.init)
         } catch {

@@ -54,7 +54,10 @@ enum InfoCommand {
     [
       ("expression", expression.text),
       ("derivatives", "f' and f'' by forward-mode automatic differentiation, exact to rounding"),
-      ("kinks", "not declared for expressions; at abs, max, min, where, clamp the one-sided rules of the catalogue apply"),
+      (
+        "kinks",
+        "not declared for expressions; at abs, max, min, where, clamp the one-sided rules of the catalogue apply"
+      ),
     ]
   }
 

@@ -96,7 +96,8 @@ enum PlotCommand {
       var settings = OutputSettings(parsed)
       settings.path = path
       try Evaluate.write(
-        functions, on: .evenlySpaced(from: low, to: high, count: count), orders: orders, settings: settings,
+        functions, on: .evenlySpaced(from: low, to: high, count: count), orders: orders,
+        settings: settings,
         console: console)
     }
     if let path = parsed.value(svg) {
@@ -130,15 +131,20 @@ enum PlotCommand {
 
   /// The curves of every function (f, and f′ and f″ as asked), sampled for the viewport. f breaks
   /// only at jumps; its derivatives break at every kink, where they jump.
-  static func series(_ functions: [NamedFunction], _ orders: [Int], viewport: Viewport) -> [PlotSeries] {
+  static func series(_ functions: [NamedFunction], _ orders: [Int], viewport: Viewport)
+    -> [PlotSeries]
+  {
     var result: [PlotSeries] = []
     for (index, function) in functions.enumerated() {
       for order in orders {
         let pieces = Sampler.sample(
-          { function.evaluate($0, order: order) }, kinks: function.kinks, breakAtEveryKink: order > 0,
+          { function.evaluate($0, order: order) }, kinks: function.kinks,
+          breakAtEveryKink: order > 0,
           viewport: viewport)
         result.append(
-          PlotSeries(label: function.legendName(order: order), order: order, functionIndex: index, pieces: pieces))
+          PlotSeries(
+            label: function.legendName(order: order), order: order, functionIndex: index,
+            pieces: pieces))
       }
     }
     return result
