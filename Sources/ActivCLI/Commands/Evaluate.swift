@@ -144,14 +144,15 @@ enum Evaluate {
       header: header, alignments: Array(repeating: .right, count: header.count), console: console
     ) { writer throws(CLIError) in
       var row: [String] = []
+      var values: [Double] = []
       row.reserveCapacity(header.count)
       for i in 0..<grid.count {
         let x = grid.point(i)
+        values.removeAll(keepingCapacity: true)
+        for function in functions { function.evaluate(x, orders: orders, into: &values) }
         row.removeAll(keepingCapacity: true)
         row.append(numbers.format(x))
-        for function in functions {
-          for order in orders { row.append(numbers.format(function.evaluate(x, order: order))) }
-        }
+        for value in values { row.append(numbers.format(value)) }
         try writer.write(row)
       }
     }

@@ -26,6 +26,17 @@ struct NamedFunction {
     }
   }
 
+  /// f, f′, f″ at x for the given orders, from one ``Activation/jet(_:)`` when more than one is
+  /// wanted (an expression then runs its program once, not once per order).
+  func evaluate(_ x: Double, orders: [Int], into row: inout [Double]) {
+    guard orders.count > 1 else {
+      row.append(evaluate(x, order: orders[0]))
+      return
+    }
+    let jet = function.jet(x)
+    for order in orders { row.append(order == 0 ? jet.value : (order == 1 ? jet.first : jet.second)) }
+  }
+
   /// The column name for a derivative order: `gelu`, `gelu_grad`, `gelu_grad2`.
   func columnName(order: Int) -> String {
     label + ["", "_grad", "_grad2"][min(order, 2)]

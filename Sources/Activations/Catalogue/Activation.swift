@@ -17,10 +17,17 @@ public protocol Activation: Sendable {
   func secondDerivative(_ x: Double) -> Double
   /// The points where f or f′ is not continuous, in increasing order.
   var kinks: [Kink] { get }
+  /// f, f′ and f″ at once. The default calls the three methods; a type that computes them
+  /// together (an ``Expression`` carries all three through one pass) answers in one go.
+  func jet(_ x: Double) -> (value: Double, first: Double, second: Double)
 }
 
 extension Activation {
   public var kinks: [Kink] { [] }
+
+  public func jet(_ x: Double) -> (value: Double, first: Double, second: Double) {
+    (value(x), derivative(x), secondDerivative(x))
+  }
 }
 
 /// A point where an activation's derivative (or the activation itself) jumps, and which one-sided
