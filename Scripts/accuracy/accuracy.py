@@ -21,12 +21,12 @@ per spec).  The seed is printed, so any run can be repeated with --seed.
 The reference is make_reference.evaluate: mpmath at 60 and 80 digits, required to agree to 45
 digits, in --jobs processes.  Each spec's points go through
 
-* activ's CLI, ``activ eval SPEC --input - --grad --no-header`` (f and f'), and
-* the library, through ``.build/release/AccuracyHarness`` (Sources/AccuracyHarness: f, f', f''),
+* activ's CLI, ``activ eval SPEC --input - --grad --grad2 --no-header``, and
+* the library, through ``.build/release/AccuracyHarness`` (Sources/AccuracyHarness),
 
-which must agree bit for bit on f and f' (f'' is measured from the library), and through the peers
-when they import (see peers.py): JAX in float64 (jax.nn where it has the function, jit and
-autodiff) and numpy written the obvious way, for f and f'.
+which must agree bit for bit on f, f' and f'', and through the peers when they import (see
+peers.py): JAX in float64 (jax.nn where it has the function, jit and autodiff) and numpy written
+the obvious way, for f and f'.
 
 Errors are measured against R, the correctly rounded true value (the double nearest to it):
 
@@ -42,7 +42,7 @@ where f(0) = 0 and f is not identically 0 there (tanh(-0) = -0), f' and f'' like
 kink; "-0 for +0", any other exact zero (relu(-3), relu(-0), a derivative's convention at a kink)
 must be +0, as the signed-zero tests expect; "nan/inf", NaN in gives NaN out and f, f', f'' at
 +-inf are the true limits (their nearest doubles; the sign of a zero limit is not checked);
-"lib≠cli", the CLI and the library differ (f and f').  Peers are not held to these, and their
+"lib≠cli", the CLI and the library differ.  Peers are not held to these, and their
 derivatives are not compared exactly at kinks, where each framework picks its own one-sided slope.
 
 Output: one table per spec and one per function (worst over its specs) with activ's worst value,
@@ -168,8 +168,8 @@ def run_lines(argv, stdin, what):
 
 
 def parse_rows(lines, inputs, what, columns):
-    """[(f, f'[, f''])] from `x,f,f'[,f'']` lines (columns results after x), checking that x
-    echoes each input (sign of zero and NaN included)."""
+    """[(f, f', f'')] from `x,f,f',f''` lines (columns results after x), checking that x echoes
+    each input (sign of zero and NaN included)."""
     if len(lines) != len(inputs):
         raise RuntimeError(f"{what}: {len(lines)} output lines for {len(inputs)} inputs")
     out = []
@@ -188,11 +188,12 @@ def parse_rows(lines, inputs, what, columns):
 
 
 def run_activ(activ, harness, spec, xs):
-    """((f, f') from the CLI, (f, f', f'') from the library) at xs."""
+    """((f, f', f'') from the CLI, the same from the library) at xs."""
     body = "".join(repr(x) + "\n" for x in xs)
-    cli = run_lines([activ, "eval", spec, "--input", "-", "--grad", "--no-header"], body, "activ")
+    argv = [activ, "eval", spec, "--input", "-", "--grad", "--grad2", "--no-header"]
+    cli = run_lines(argv, body, "activ")
     lib = run_lines([harness], spec + "\n" + body, "AccuracyHarness")
-    return parse_rows(cli, xs, "activ", 2), parse_rows(lib, xs, "AccuracyHarness", 3)
+    return parse_rows(cli, xs, "activ", 3), parse_rows(lib, xs, "AccuracyHarness", 3)
 
 
 def same_bits(a, b):
@@ -645,16 +646,13 @@ def main(argv=None):
             log(f"{spec}: {e}")
             continue
         for x, c, l in zip(xs + [math.nan, -math.inf, math.inf], cli, lib):
-            if not all(same_bits(a, b) for a, b in zip(c, l[:2])):
-                r.mismatches.append((x, c, l[:2]))
+            if not all(same_bits(a, b) for a, b in zip(c, l)):
+                r.mismatches.append((x, c, l))
         n = len(xs)
-        # f and f' as the CLI prints them (equal to the library's where lib=cli), f'' from the
-        # library.
-        got = [(c[0], c[1], l[2]) for c, l in zip(cli, lib)]
         r.value, r.derivative, r.second = assess_activ(
-            spec, xs, refs[spec], got[:n], beside_zero, r.pl
+            spec, xs, refs[spec], cli[:n], beside_zero, r.pl
         )
-        r.special_problems = check_specials(got[n:], limits)
+        r.special_problems = check_specials(cli[n:], limits)
         name, given = ref.parse_spec(spec)
         if numpy_version:
             got = peers.numpy_eval(name, given, xs)

@@ -11,13 +11,10 @@ Usage (from the repository root, after `swift build -c release`):
 For every spec in the fixture (Tests/ActivationsTests/Fixtures/reference.tsv,
 see make_reference.py) activ is run once as
 
-    activ eval 'SPEC' --input - --grad --no-header
+    activ eval 'SPEC' --input - --grad --grad2 --no-header
 
 with the spec's x values on stdin, one per line in Python repr() form.  activ
-must print one line ``x,f(x),f'(x)`` per input, in order.  The second
-derivative comes from the library, through the AccuracyHarness executable
-(Sources/AccuracyHarness, built by the same `swift build -c release`), which
-reads the spec and then the same x values and prints ``x,f(x),f'(x),f''(x)``.
+must print one line ``x,f(x),f'(x),f''(x)`` per input, in order.
 
 ULP error of a computed double c against the reference r:
 R = nearest double to r; ulp = spacing of doubles at R (math.ulp, i.e. the gap
@@ -47,7 +44,6 @@ mp.dps = 60
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEFAULT_FIXTURE = os.path.join(REPO, "Tests", "ActivationsTests", "Fixtures", "reference.tsv")
 DEFAULT_ACTIV = os.path.join(REPO, ".build", "release", "activ")
-DEFAULT_HARNESS = os.path.join(REPO, ".build", "release", "AccuracyHarness")
 MIN_NORMAL = 2.2250738585072014e-308
 INF_ERR = mpf("inf")
 
@@ -127,13 +123,11 @@ def run_lines(argv, stdin, xs, columns):
     return out
 
 
-def run_activ(activ, harness, spec, xs):
-    """Run activ and the harness once each; return [(x, f, df, d2f)] floats, or raise
-    RuntimeError."""
+def run_activ(activ, spec, xs):
+    """Run activ once; return [(x, f, df, d2f)] floats, or raise RuntimeError."""
     stdin = "".join(repr(x) + "\n" for x in xs)
-    cli = run_lines([activ, "eval", spec, "--input", "-", "--grad", "--no-header"], stdin, xs, 3)
-    lib = run_lines([harness], spec + "\n" + stdin, xs, 4)
-    return [c + (l[3],) for c, l in zip(cli, lib)]
+    argv = [activ, "eval", spec, "--input", "-", "--grad", "--grad2", "--no-header"]
+    return run_lines(argv, stdin, xs, 4)
 
 
 def fmt_ulp(e):
@@ -165,11 +159,6 @@ def function_name(spec):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--activ", default=DEFAULT_ACTIV, help="activ binary (default: .build/release/activ)")
-    ap.add_argument(
-        "--harness",
-        default=DEFAULT_HARNESS,
-        help="the library's f'' (default: .build/release/AccuracyHarness)",
-    )
     ap.add_argument("--fixture", default=DEFAULT_FIXTURE, help="reference TSV")
     ap.add_argument(
         "--only",
@@ -207,7 +196,7 @@ def main(argv=None):
     for spec, rows in fixture.items():
         xs = [x for x, _, _, _ in rows]
         try:
-            got = run_activ(args.activ, args.harness, spec, xs)
+            got = run_activ(args.activ, spec, xs)
         except RuntimeError as e:
             print(f"{spec:<{width}}  {len(rows):>4}  ERROR: {e}")
             failed = True

@@ -27,7 +27,7 @@ private func randomPoints(_ count: Int, _ low: Double, _ high: Double, seed: UIn
 /// f″ agrees with the catalogue's to this many ULPs of max(|f″|, 1). The catalogue's analytic f″
 /// is within 1–2 of these here; the slack allows for its f″ still being revised (tighten to 4 once
 /// that work is final).
-private let secondDerivativeTolerance = 64.0
+private let secondDerivativeTolerance = 4.0
 
 private func bitsEqual(_ a: Double, _ b: Double) -> Bool {
   a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN)

@@ -1,0 +1,77 @@
+import Testing
+
+@testable import ActivCLI
+
+@Suite("Expressions and second derivatives on the command line")
+struct ExpressionCommandTests {
+  @Test("an expression evaluates with its text as the column name, quoted where it has a comma")
+  func evaluatesExpressions() {
+    expectOutput(
+      ["eval", "x^2", "-1", "1", "--points", "3", "--grad", "--grad2"],
+      "x,x^2,x^2_grad,x^2_grad2\n-1,1,-2,2\n0,0,0,2\n1,1,2,2\n")
+    expectOutput(
+      ["table", "max(x, 0.01*x)", "leaky_relu", "-1", "1", "--points", "3"],
+      "x,\"max(x, 0.01*x)\",leaky_relu\n-1,-0.01,-0.01\n0,0,0\n1,1,1\n")
+  }
+
+  @Test("--name names the column; it needs exactly one function")
+  func names() {
+    expectOutput(
+      ["eval", "elu(x, alpha=0.5)", "-1", "0", "--points", "2", "--name", "e"],
+      "x,e\n-1,-0.31606027941427883\n0,0\n")
+    expectFailure(
+      ["table", "relu", "gelu", "--name", "n"], .usage,
+      "bad value 'n' for --name; expected one function to name (got 2)")
+  }
+
+  @Test("grad --order 2 prints only f″, --grad2 adds it")
+  func secondDerivatives() {
+    expectOutput(
+      ["grad", "x^3", "-1", "1", "--points", "3", "--order", "2"], "x,x^3_grad2\n-1,-6\n0,0\n1,6\n")
+    expectOutput(
+      ["grad", "relu2", "-1", "1", "--points", "3", "--grad2"],
+      "x,relu2_grad,relu2_grad2\n-1,0,0\n0,0,0\n1,2,2\n")
+    expectOutput(
+      ["eval", "identity", "0", "1", "--points", "2", "--grad2"],
+      "x,identity,identity_grad2\n0,0,0\n1,1,0\n")
+  }
+
+  @Test("domain errors give NaN, not a failure")
+  func domainErrors() {
+    expectOutput(["eval", "log(x)", "-1", "1", "--points", "3"], "x,log(x)\n-1,nan\n0,-inf\n1,0\n")
+    expectOutput(["eval", "sqrt(-x)", "0", "1", "--points", "2"], "x,sqrt(-x)\n0,-0\n1,nan\n")
+  }
+
+  @Test("a broken expression is a usage error with a caret under the place")
+  func caretErrors() {
+    let run = expectFailure(["eval", "x*(1+"], .usage, "expected an expression after '+'")
+    #expect(lines(run.stderr).dropFirst().map(String.init) == ["  x*(1+", "       ^"])
+    let unknown = expectFailure(
+      ["plot", "sigmod(x)"], .usage, "unknown function 'sigmod' (did you mean 'sigmoid'?)")
+    #expect(lines(unknown.stderr).dropFirst().map(String.init) == ["  sigmod(x)", "  ^"])
+    expectFailure(["eval", "y+1"], .usage, "unknown variable 'y'; expressions use x")
+  }
+
+  @Test("catalogue specs keep their meaning and their messages")
+  func specsStaySpecs() {
+    expectOutput(
+      ["eval", "elu(alpha=0.5)", "-1", "0", "--points", "2"],
+      "x,elu(alpha=0.5)\n-1,-0.31606027941427883\n0,0\n")
+    expectFailure(["eval", "mihs"], .usage, "unknown function 'mihs' (did you mean 'mish'?)")
+    expectFailure(
+      ["eval", "elu(alpha=0.5"], .usage,
+      "cannot read function spec 'elu(alpha=0.5': expected ',' or ')' at the end")
+  }
+
+  @Test("plot --grad2 draws f″ dotted; info describes an expression")
+  func plotAndInfo() throws {
+    try withTemporaryDirectory { dir in
+      expectOutput(["plot", "gelu", "--grad2", "--svg", dir + "g.svg"], "")
+      let svg = readFile(dir + "g.svg") ?? ""
+      #expect(svg.contains("stroke-dasharray=\"2 3\"><title>gelu\u{2033}</title>"))
+    }
+    let info = expectSuccess(["info", "x*sigmoid(x)"])
+    #expect(info.contains("expression   x*sigmoid(x)"))
+    #expect(info.contains("forward-mode automatic differentiation"))
+  }
+}
