@@ -24,9 +24,8 @@ private func randomPoints(_ count: Int, _ low: Double, _ high: Double, seed: UIn
   return (0..<count).map { _ in low + (high - low) * random.nextUnitInterval() }
 }
 
-/// f″ agrees with the catalogue's to this many ULPs of max(|f″|, 1). The catalogue's analytic f″
-/// is within 1–2 of these here; the slack allows for its f″ still being revised (tighten to 4 once
-/// that work is final).
+/// f″ agrees with the catalogue's to this many ULPs of max(|f″|, 1): the chain rule over exact
+/// pieces loses a few roundings, no more.
 private let secondDerivativeTolerance = 4.0
 
 private func bitsEqual(_ a: Double, _ b: Double) -> Bool {

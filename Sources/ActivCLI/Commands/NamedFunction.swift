@@ -34,7 +34,9 @@ struct NamedFunction {
       return
     }
     let jet = function.jet(x)
-    for order in orders { row.append(order == 0 ? jet.value : (order == 1 ? jet.first : jet.second)) }
+    for order in orders {
+      row.append(order == 0 ? jet.value : (order == 1 ? jet.first : jet.second))
+    }
   }
 
   /// The column name for a derivative order: `gelu`, `gelu_grad`, `gelu_grad2`.
