@@ -138,12 +138,12 @@ struct Grid {
 
   /// The round step nearest (in ratio) to `raw`: (mantissa, exponent) with mantissa 1, 2 or 5.
   static func roundStep(_ raw: Double) -> (Int64, Int) {
-    let exponent = (raw.isFinite && raw > 0 ? raw : 1).exponentOfTen
+    let exponent = (raw.isFinite && raw > 0 ? raw : 1).decimalExponent
     var best: (Int64, Int) = (1, exponent)
     var bestRatio = Double.infinity
     for e in [exponent, exponent + 1] {
       for m: Int64 in [1, 2, 5] {
-        let candidate = Double(m) * tenTo(e)
+        let candidate = Double(m) * .powerOfTen(e)
         let ratio = max(candidate / raw, raw / candidate)
         if ratio < bestRatio {
           bestRatio = ratio
@@ -215,27 +215,4 @@ struct Grid {
 struct Bound {
   var text: String
   var value: Double
-}
-
-private func tenTo(_ e: Int) -> Double {
-  var value = 1.0
-  if e >= 0 { for _ in 0..<e { value *= 10 } } else { for _ in 0..<(-e) { value /= 10 } }
-  return value
-}
-
-extension Double {
-  /// floor(log10(self)) for a positive finite value.
-  fileprivate var exponentOfTen: Int {
-    var e = 0
-    var v = self
-    while v >= 10 {
-      v /= 10
-      e += 1
-    }
-    while v < 1 {
-      v *= 10
-      e -= 1
-    }
-    return e
-  }
 }

@@ -353,10 +353,10 @@ struct TerminalPlot {
     let span = abs(values[1] - values[0])
     guard span > 0, span.isFinite else { return values.map { plain($0, minus: minus) } }
     let largest = values.map(abs).max()!
-    let maximumDecimals = max(0, 2 - exponentOfTen(span))
+    let maximumDecimals = max(0, 2 - span.decimalExponent)
     var decimals = 0
     while decimals < maximumDecimals {
-      let scale = power(decimals)
+      let scale = Double.powerOfTen(decimals)
       let exact = values.allSatisfy { value in
         abs((value * scale).rounded() / scale - value) <= max(abs(value), span) * 1e-12
       }
@@ -364,8 +364,8 @@ struct TerminalPlot {
       decimals += 1
     }
     // Past what Int64 and exact powers of ten hold, fall back to C's %g.
-    guard decimals <= 15, largest * power(decimals) < 1e15 else {
-      let digits = max(3, min(17, exponentOfTen(largest) - exponentOfTen(span) + 3))
+    guard decimals <= 15, largest * Double.powerOfTen(decimals) < 1e15 else {
+      let digits = max(3, min(17, largest.decimalExponent - span.decimalExponent + 3))
       return values.map { value in
         value == 0
           ? "0"
@@ -373,7 +373,7 @@ struct TerminalPlot {
       }
     }
     return values.map { value in
-      let integer = Int64((value * power(decimals)).rounded())
+      let integer = Int64((value * Double.powerOfTen(decimals)).rounded())
       guard integer != 0 else { return "0" }
       var digits = String(integer.magnitude)
       if decimals > 0 {
@@ -392,29 +392,6 @@ struct TerminalPlot {
 
   private static func signed(_ text: String, minus: String) -> String {
     text.hasPrefix("-") ? minus + text.dropFirst() : text
-  }
-
-  /// 10^exponent for 0 ≤ exponent ≤ 22, exactly.
-  private static func power(_ exponent: Int) -> Double {
-    var value = 1.0
-    for _ in 0..<exponent { value *= 10 }
-    return value
-  }
-
-  /// floor(log10(x)) for a positive finite x.
-  private static func exponentOfTen(_ x: Double) -> Int {
-    guard x > 0, x.isFinite else { return 0 }
-    var e = 0
-    var v = x
-    while v >= 10 {
-      v /= 10
-      e += 1
-    }
-    while v < 1 {
-      v *= 10
-      e -= 1
-    }
-    return e
   }
 }
 

@@ -14,11 +14,11 @@ struct AxisTicks: Equatable {
     let (low, high) = (range.lowerBound, range.upperBound)
     let span = high - low
     guard span > 0, span.isFinite else { return AxisTicks(values: [], labels: []) }
-    var exponent = Int((span / Double(max(1, maximumCount))).exponentOfTenFloor) - 1
+    var exponent = Int((span / Double(max(1, maximumCount))).decimalExponent) - 1
     while true {
       for (mantissa, shift) in [(Int64(1), 0), (2, 0), (25, -1), (5, 0)] {
         let stepExponent = exponent + shift
-        let step = Double(mantissa) * pow10(stepExponent)
+        let step = Double(mantissa) * Double.powerOfTen(stepExponent)
         let first = (low / step - 1e-9).rounded(.up)
         let last = (high / step + 1e-9).rounded(.down)
         guard last - first + 1 <= Double(maximumCount) else { continue }
@@ -39,7 +39,7 @@ struct AxisTicks: Equatable {
       let integer = n * mantissa
       values.append(
         ScaledDecimal.double(mantissa: integer, exponent: exponent) ?? Double(integer)
-          * pow10(exponent))
+          * Double.powerOfTen(exponent))
       labels.append(label(integer, exponent: exponent))
     }
     return AxisTicks(values: values, labels: labels)
@@ -48,7 +48,7 @@ struct AxisTicks: Equatable {
   /// `integer·10^exponent` written with max(0, −exponent) decimals and a real minus sign.
   static func label(_ integer: Int64, exponent: Int) -> String {
     if exponent > 6 || exponent < -8 {
-      let text = shortestDecimal(Double(integer) * pow10(exponent))
+      let text = shortestDecimal(Double(integer) * Double.powerOfTen(exponent))
       return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
     var digits = String(integer.magnitude)
@@ -61,29 +61,5 @@ struct AxisTicks: Equatable {
       digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
     }
     return integer < 0 ? "\u{2212}" + digits : digits
-  }
-}
-
-private func pow10(_ exponent: Int) -> Double {
-  var value = 1.0
-  for _ in 0..<abs(exponent) { value *= 10 }
-  return exponent >= 0 ? value : 1 / value
-}
-
-extension Double {
-  /// floor(log10(self)) for a positive finite value (0 otherwise).
-  fileprivate var exponentOfTenFloor: Int {
-    guard self > 0, isFinite else { return 0 }
-    var e = 0
-    var v = self
-    while v >= 10 {
-      v /= 10
-      e += 1
-    }
-    while v < 1 {
-      v *= 10
-      e -= 1
-    }
-    return e
   }
 }
