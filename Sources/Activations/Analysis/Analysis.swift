@@ -1,0 +1,412 @@
+/// The property analysis behind `activ info`: what is known analytically comes from the
+/// catalogue's table (`DeclaredFacts`), everything else is computed numerically for the actual
+/// parameters.
+///
+/// How the numeric facts are found:
+/// - **Grid.** f′ is sampled on a grid of about 2,500 points: 0; ±10^k for k from −6 to 6, 20 per
+///   decade; ±1e9 and ±1e12; a dense band of step 0.02 over [−20, 20]; and every declared kink
+///   with its neighbouring doubles. The sign pattern of f′ beyond ±1e12 is assumed to continue to
+///   ±inf, so the last run of the grid becomes a half-line.
+/// - **Runs.** Consecutive grid points where f′ has the same sign (+, −, or exactly 0) form runs;
+///   each boundary between runs is located by bisection down to adjacent doubles (at most 200
+///   halvings), so a root of f′ (mish's minimum) is found to full precision and a jump of f′ (a
+///   kink) is found at the kink.
+/// - **Underflow.** A run where f′ is exactly 0 only because f′ underflowed (sigmoid′ below
+///   −745, gelu′ below −38) is not dead: a zero run counts as dead only when f′ next to it, at
+///   the neighbouring grid points, has magnitude ≥ 1e-100 on every side that has a neighbour.
+///   Otherwise the run takes the sign of its neighbour. So does a zero of f′ at a single grid
+///   point between nonzero neighbours (tanhshrink′(0) = 0, x² at 0): dead means an interval.
+///   A boundary that lands on the doubles beside a declared kink is reported at the kink.
+/// - **Limits.** f(±inf) is asked of the function itself (every catalogue type gives the true
+///   limits). Where that is NaN (an expression meeting `inf·0`), the trend decides: if
+///   |f(±1e12)| > 1e3 and > 2|f(±1e6)|, f diverges with the sign of f(±1e12); else the limit is
+///   taken to be f(±1e12).
+/// - **Range.** The infimum (supremum) is the least (greatest) of f on the grid, at the run
+///   boundaries, beside the kinks and in the limits; ±inf means unbounded (nil).
+/// - **Attained.** An end of the range is attained when some finite *witness* has f equal to it
+///   (within 1e-12 relative): a boundary between runs (a root of f′ or a kink), a dead run, a
+///   declared kink, or 0. Far grid points are no witnesses, so sigmoid(−800) underflowing to 0
+///   does not make 0 attained.
+/// - **Monotonic.** f′ never takes both signs, and f on the sorted grid (kink sides included) never
+///   steps against that direction by more than 1e-12 relative, so a jump of f counts.
+/// - **Saturation.** Runs of |f′| < ``saturationThreshold``, ends located by bisection.
+/// - **Continuity (numeric).** Candidate points are the kinks, 0, and every pair of neighbouring
+///   dense-band points where f, f′ or f″ changes by more than 4 times as much as over both
+///   neighbouring pairs. Each candidate interval is widened asymmetrically (a kink x gives
+///   [x − h, x + 1.37h], h = 1e-3·max(1, |x|)) so that neither its ends nor its bisection
+///   midpoints land on a round number, where an expression's point convention (abs′(0) = 0)
+///   would hide the jump. Each is narrowed by bisection (following the half towards the change
+///   that smooth behaviour does not explain) to an interval of width 1e-12·max(1, |x|), where a
+///   change over 3 widths of more than 8 times the change over the widths beside it (plus
+///   1e-13·max(1, |g|)) is a jump of g (see ``jumps(_:_:_:_:)``). A jump in f gives C-1, in f′
+///   C0, in f″ C1, none C2+ (``Smoothness/atLeast(_:)``).
+///
+/// Limits: a function that oscillates (sin x) is sampled, not understood: its runs beyond the
+/// dense band follow the log grid's aliasing, and its extrema are those the grid brackets. rrelu
+/// in training mode draws a random slope per point, so only its declared class is meaningful.
+public enum Analysis {
+  /// The |f′| below which f counts as saturated.
+  public static let saturationThreshold = 1e-3
+
+  /// The properties of a bound catalogue function, using its declared facts.
+  public static func properties(of bound: BoundActivation) -> Properties {
+    properties(of: bound.function, name: bound.entry.name, arguments: bound.arguments)
+  }
+
+  /// The properties of `function`. With a catalogue `name` (any alias or spelling; the table is
+  /// keyed by the canonical name) and the `arguments` `function` was bound with, the declared
+  /// facts are used. Without both (an ``Expression``, or a name with no arguments, since the
+  /// declared class may depend on them) every fact is numeric. `name` and `arguments` must
+  /// describe `function`; they are not checked against it.
+  public static func properties(
+    of function: any Activation, name: String? = nil, arguments: Arguments? = nil
+  ) -> Properties {
+    var declared: DeclaredFacts?
+    if let name, let arguments, let entry = Catalogue.entry(named: name) {
+      declared = DeclaredFacts.lookup(entry.name, arguments: arguments, function: function)
+    }
+    let scan = Scan(function)
+    let (infimum, minimum) = scan.bound(lowest: true)
+    let (supremum, maximum) = scan.bound(lowest: false)
+    let zero = scan.derivativeAtZero()
+    let f0 = function.value(0)
+    let takesBothSigns = (infimum?.value ?? -1) < 0 && (supremum?.value ?? 1) > 0
+    let isOne = { (d: Double) in abs(d - 1) <= 1e-12 }
+    return Properties(
+      infimum: infimum, supremum: supremum, minimum: minimum, maximum: maximum,
+      isMonotonic: scan.isMonotonic(),
+      increasing: scan.runs.filter { $0.sign > 0 }.map(\.interval),
+      decreasing: scan.runs.filter { $0.sign < 0 }.map(\.interval),
+      isZeroCentered: f0 == 0 && takesBothSigns,
+      isIdentityNearOrigin: f0 == 0 && isOne(zero.left) && isOne(zero.right) && isOne(zero.value),
+      continuity: declared?.continuity ?? numericContinuity(of: function),
+      continuityMethod: declared == nil ? .numeric : .declared,
+      saturation: scan.saturation(),
+      dead: scan.runs.filter { $0.sign == 0 }.map(\.interval),
+      derivativeAtZero: zero)
+  }
+
+  /// The smoothness class of `function` from numeric evidence alone (see ``Analysis``): C-1, C0,
+  /// C1, or C2+ when no jump of f, f′ or f″ is found.
+  public static func numericContinuity(of function: any Activation) -> Smoothness {
+    var pairs: [(Double, Double)] = []
+    for kink in function.kinks.map(\.x) + [0] {
+      let h = 1e-3 * max(1, abs(kink))
+      pairs.append((kink - h, kink + 1.37 * h))
+    }
+    let band = Scan.band
+    for order in 0..<3 {
+      let g = band.map { component(function, order, $0) }
+      guard g.count >= 3 else { continue }
+      for i in 0..<(g.count - 1) {
+        let change = abs(g[i + 1] - g[i])
+        let before = i > 0 ? abs(g[i] - g[i - 1]) : 0
+        let after = i + 2 < g.count ? abs(g[i + 2] - g[i + 1]) : 0
+        if change > 4 * before && change > 4 * after && change > 1e-9 {
+          pairs.append((band[i] - 0.0037, band[i + 1] + 0.0029))
+        }
+      }
+    }
+    var worst = 3
+    for (a, b) in pairs {
+      for order in 0..<min(worst, 3) where jumps(function, order, a, b) {
+        worst = min(worst, order)
+      }
+    }
+    switch worst {
+    case 0: return .discontinuous
+    case 1: return .c(0)
+    case 2: return .c(1)
+    default: return .atLeast(2)
+    }
+  }
+
+  /// f, f′ or f″ at x.
+  static func component(_ function: any Activation, _ order: Int, _ x: Double) -> Double {
+    switch order {
+    case 0: return function.value(x)
+    case 1: return function.derivative(x)
+    default: return function.secondDerivative(x)
+    }
+  }
+
+  /// Whether the `order`-th derivative g jumps inside [a, b]. Bisection keeps the half whose
+  /// change differs more from the change over the equally wide interval just outside it (a
+  /// jump, up or down, makes that difference; on a smooth g it is second order), until the width
+  /// w is 1e-12·max(1, |x|). Then the change J over [lo − w, hi + w] is compared with the changes
+  /// over the width-w intervals beyond: g jumps when |J| exceeds 8 times the larger of them plus
+  /// 1e-13·max(1, |g|) (rounding). A smooth g changes about 3 times as much over 3w, a kink of
+  /// g (a jump of its slope) at most 3 times the larger, a jump by far more. Sampling the ends beside the final interval, not at it, keeps
+  /// a point convention (abs′(0) = 0 between −1 and 1) from hiding the jump, and a declared
+  /// kink itself is never sampled: the next double up stands in for it (hardshrink(lambda=0)
+  /// reports f′(0) = 0 although it is the identity).
+  static func jumps(_ function: any Activation, _ order: Int, _ a: Double, _ b: Double) -> Bool {
+    let kinks = Set(function.kinks.map(\.x))
+    let g = { (x: Double) in component(function, order, kinks.contains(x) ? x.nextUp : x) }
+    var (lo, hi) = (a, b)
+    var (gLo, gHi) = (g(lo), g(hi))
+    for _ in 0..<200 {
+      if hi - lo <= 1e-12 * max(1, abs(lo)) { break }
+      let half = (hi - lo) / 2
+      let mid = lo + half
+      guard mid > lo && mid < hi else { break }
+      let gMid = g(mid)
+      let left = abs((gMid - gLo) - (gLo - g(lo - half)))
+      let right = abs((gHi - gMid) - (g(hi + half) - gHi))
+      if left >= right {
+        (hi, gHi) = (mid, gMid)
+      } else {
+        (lo, gLo) = (mid, gMid)
+      }
+    }
+    let w = hi - lo
+    let (outerLo, outerHi) = (g(lo - w), g(hi + w))
+    guard outerLo.isFinite && outerHi.isFinite else { return outerLo.isNaN != outerHi.isNaN }
+    let change = outerHi - outerLo
+    let before = outerLo - g(lo - 2 * w)
+    let after = g(hi + 2 * w) - outerHi
+    let tolerance = 1e-13 * max(1, abs(outerLo), abs(outerHi))
+    return abs(change) > 8 * max(abs(before), abs(after)) + tolerance
+  }
+}
+
+/// One pass over the grid of ``Analysis``: f and f′ at every point, the runs of the sign of f′,
+/// and the witnesses and values that decide the range.
+private struct Scan {
+  struct Run {
+    /// +1, −1 or 0 (dead).
+    var sign: Int
+    var interval: Properties.Interval
+  }
+
+  let function: any Activation
+  let xs: [Double]
+  let values: [Double]
+  let slopes: [Double]
+  /// The dense band: [−20, 20] in steps of 0.02.
+  static let band = (-1000...1000).map { Double($0) / 50 }
+  private(set) var runs: [Run] = []
+  /// Finite points whose values may attain an end of the range.
+  private(set) var witnesses: [Double] = []
+  /// f(−inf) and f(+inf) (±inf when f diverges).
+  let limits: (low: Double, high: Double)
+
+  init(_ function: any Activation) {
+    self.function = function
+    var points: [Double] = [0, 1e9, 1e12, -1e9, -1e12]
+    for k in 0...240 {
+      let magnitude = Scan.pow10(-6 + Double(k) / 20)
+      points.append(magnitude)
+      points.append(-magnitude)
+    }
+    points += Scan.band
+    for kink in function.kinks {
+      points += [kink.x.nextDown, kink.x, kink.x.nextUp]
+    }
+    let sorted = Array(Set(points.filter(\.isFinite))).sorted()
+    xs = sorted
+    values = sorted.map { function.value($0) }
+    slopes = sorted.map { function.derivative($0) }
+    limits = (Scan.limit(function, -1), Scan.limit(function, 1))
+    runs = findRuns()
+    witnesses = [0] + function.kinks.map(\.x)
+    for run in runs {
+      for end in [run.interval.lower, run.interval.upper] where end.isFinite {
+        witnesses.append(end)
+      }
+      if run.sign == 0 {
+        let lower = run.interval.lower.isFinite ? run.interval.lower : run.interval.upper - 1
+        let upper = run.interval.upper.isFinite ? run.interval.upper : run.interval.lower + 1
+        witnesses.append(lower.isFinite && upper.isFinite ? lower + (upper - lower) / 2 : 0)
+      }
+    }
+  }
+
+  /// 10^e without Foundation.
+  static func pow10(_ e: Double) -> Double {
+    var r = 1.0
+    let whole = e.rounded(.down)
+    let base = whole < 0 ? 0.1 : 10.0
+    for _ in 0..<Int(abs(whole)) { r *= base }
+    return r * (exponential((e - whole) * 2.302585092994046) * 1).value
+  }
+
+  /// The limit of f at −inf (side −1) or +inf (side 1); see ``Analysis``.
+  static func limit(_ function: any Activation, _ side: Double) -> Double {
+    let direct = function.value(side * .infinity)
+    if !direct.isNaN { return direct }
+    let near = function.value(side * 1e6)
+    let far = function.value(side * 1e12)
+    if abs(far) > 1e3 && abs(far) > 2 * abs(near) { return far > 0 ? .infinity : -.infinity }
+    return far
+  }
+
+  func sign(_ d: Double) -> Int { d > 0 ? 1 : (d < 0 ? -1 : 0) }
+
+  /// The runs of the sign of f′, with underflowed zeros merged into their neighbours and every
+  /// boundary bisected.
+  func findRuns() -> [Run] {
+    // Raw runs of grid indices.
+    var raw: [(sign: Int, first: Int, last: Int)] = []
+    for (i, d) in slopes.enumerated() where !d.isNaN {
+      let s = sign(d)
+      if let last = raw.last, last.sign == s {
+        raw[raw.count - 1].last = i
+      } else {
+        raw.append((s, i, i))
+      }
+    }
+    // Zero runs from underflow, and isolated zeros of f′ (a single grid point between nonzero
+    // neighbours: tanhshrink′(0), a critical point on the grid), take their neighbour's sign.
+    for r in raw.indices where raw[r].sign == 0 {
+      let left = r > 0 ? slopes[raw[r - 1].last] : nil
+      let right = r + 1 < raw.count ? slopes[raw[r + 1].first] : nil
+      let genuine = [left, right].allSatisfy { d in d.map { abs($0) >= 1e-100 } ?? true }
+      let isolated = raw[r].first == raw[r].last && left != nil && right != nil
+      if !genuine || isolated { raw[r].sign = sign(left ?? right ?? 0) }
+    }
+    var merged: [(sign: Int, first: Int, last: Int)] = []
+    for run in raw {
+      if let last = merged.last, last.sign == run.sign {
+        merged[merged.count - 1].last = run.last
+      } else {
+        merged.append(run)
+      }
+    }
+    var result: [Run] = []
+    var lower = -Double.infinity
+    for (r, run) in merged.enumerated() {
+      var upper = Double.infinity
+      if r + 1 < merged.count {
+        let s = run.sign
+        upper = bisect(xs[run.last], xs[merged[r + 1].first]) {
+          self.sign(self.function.derivative($0)) == s
+        }
+      }
+      result.append(Run(sign: run.sign, interval: Properties.Interval(lower, upper)))
+      lower = upper
+    }
+    return result
+  }
+
+  /// The point where `holds` stops being true between a (where it holds) and b (where it does
+  /// not), to adjacent doubles or 200 halvings: the end of [a, …] where it holds, or the start
+  /// of the rest when that is closer to the change.
+  /// A declared kink in [lo, hi], where a bisection that ends on adjacent doubles beside it
+  /// reports the kink itself (frelu's dead run ends at 0, not at −5e-324).
+  func kink(in lo: Double, _ hi: Double) -> Double? {
+    function.kinks.first { $0.x >= lo && $0.x <= hi && lo.nextUp >= hi }?.x
+  }
+
+  func bisect(_ a: Double, _ b: Double, _ holds: (Double) -> Bool) -> Double {
+    var (lo, hi) = (a, b)
+    for _ in 0..<200 {
+      let mid = lo + (hi - lo) / 2
+      guard mid > lo && mid < hi else { break }
+      if holds(mid) { lo = mid } else { hi = mid }
+    }
+    if let kink = kink(in: lo, hi) { return kink }
+    return abs(function.derivative(lo)) <= abs(function.derivative(hi)) ? lo : hi
+  }
+
+  /// The infimum (lowest) or supremum and, when attained, the extremum.
+  func bound(lowest: Bool) -> (Properties.Bound?, Properties.Extremum?) {
+    let better = { (a: Double, b: Double) in lowest ? a < b : a > b }
+    var best = lowest ? Double.infinity : -Double.infinity
+    var sides: [Double] = []
+    for kink in function.kinks {
+      for x in [kink.x.nextDown, kink.x, kink.x.nextUp] { sides.append(x) }
+    }
+    let candidates = values + [limits.low, limits.high] + (witnesses + sides).map(function.value)
+    for v in candidates where !v.isNaN && better(v, best) { best = v }
+    guard best.isFinite else { return (nil, nil) }
+    best += 0  // −0 reads as 0
+    let tolerance = 1e-12 * max(1, abs(best))
+    var at: Double?
+    for x in witnesses {
+      let v = function.value(x)
+      if abs(v - best) <= tolerance && (at == nil || abs(x) < abs(at!)) { at = x }
+    }
+    guard let x = at else { return (Properties.Bound(value: best, isAttained: false), nil) }
+    // Refine: the best value among the witnesses within tolerance.
+    var exact = (x: x, value: function.value(x))
+    for w in witnesses {
+      let v = function.value(w)
+      if abs(v - best) <= tolerance && better(v, exact.value) { exact = (w, v) }
+    }
+    return (
+      Properties.Bound(value: best, isAttained: true),
+      Properties.Extremum(x: exact.x, value: exact.value)
+    )
+  }
+
+  /// f′ at 0 and at ±1e-300.
+  func derivativeAtZero() -> Properties.DerivativeAtZero {
+    let left = function.derivative(-1e-300)
+    let right = function.derivative(1e-300)
+    let isKink = abs(left - right) > 1e-9 * max(1, abs(left), abs(right))
+    return Properties.DerivativeAtZero(
+      value: function.derivative(0), left: left, right: right, isKink: isKink)
+  }
+
+  /// Whether f′ keeps one sign and f never steps against it on the grid.
+  func isMonotonic() -> Bool {
+    let up = runs.contains { $0.sign > 0 }
+    let down = runs.contains { $0.sign < 0 }
+    if up && down { return false }
+    var points = xs
+    for kink in function.kinks { points += [kink.x.nextDown, kink.x, kink.x.nextUp] }
+    points.sort()
+    let f = points.map(function.value)
+    for i in 0..<(f.count - 1) where !f[i].isNaN && !f[i + 1].isNaN {
+      let step = f[i + 1] - f[i]
+      let tolerance = 1e-12 * max(1, abs(f[i]), abs(f[i + 1]))
+      if (down ? step : -step) > tolerance { return false }
+      if !up && !down && abs(step) > tolerance {
+        // A constant f′ = 0 everywhere but a jump: monotonic in the jump's direction only if all
+        // jumps agree.
+        let direction = step > 0
+        for j in 0..<(f.count - 1) {
+          let s = f[j + 1] - f[j]
+          if abs(s) > tolerance && (s > 0) != direction { return false }
+        }
+        return true
+      }
+    }
+    return true
+  }
+
+  /// Intervals where |f′| < the threshold.
+  func saturation() -> [Properties.Interval] {
+    let threshold = Analysis.saturationThreshold
+    let saturated = { (d: Double) in abs(d) < threshold }
+    var result: [Properties.Interval] = []
+    var start: Double?
+    for i in xs.indices {
+      let now = saturated(slopes[i])
+      let before = i > 0 ? saturated(slopes[i - 1]) : !now
+      if now && !before {
+        start = i == 0 ? -.infinity : bisectPredicate(xs[i - 1], xs[i], saturated, false)
+      } else if !now && before, let s = start {
+        result.append(Properties.Interval(s, bisectPredicate(xs[i - 1], xs[i], saturated, true)))
+        start = nil
+      }
+      if i == 0 && now { start = -.infinity }
+    }
+    if let s = start { result.append(Properties.Interval(s, .infinity)) }
+    return result
+  }
+
+  /// The change point of `predicate(f′(x))` between a and b, where it equals `atA` at a.
+  func bisectPredicate(
+    _ a: Double, _ b: Double, _ predicate: (Double) -> Bool, _ atA: Bool
+  ) -> Double {
+    var (lo, hi) = (a, b)
+    for _ in 0..<200 {
+      let mid = lo + (hi - lo) / 2
+      guard mid > lo && mid < hi else { break }
+      if predicate(function.derivative(mid)) == atA { lo = mid } else { hi = mid }
+    }
+    return kink(in: lo, hi) ?? (atA ? lo : hi)
+  }
+}
