@@ -124,7 +124,8 @@ struct ErrorTests {
       message: "unexpected argument 'sigmoid' for 'eval'"),
     ErrorCase(
       arguments: ["grad", "-1", "1"], code: .usage, message: "'grad' needs a function SPEC"),
-    ErrorCase(arguments: ["info"], code: .usage, message: "'info' needs a function SPEC"),
+    ErrorCase(
+      arguments: ["info"], code: .usage, message: "'info' needs a function SPEC (or --all)"),
     ErrorCase(
       arguments: ["info", "relu", "gelu"], code: .usage,
       message: "unexpected argument 'gelu' for 'info'"),

@@ -71,7 +71,7 @@ struct ExpressionCommandTests {
       #expect(svg.contains("stroke-dasharray=\"2 3\"><title>gelu\u{2033}</title>"))
     }
     let info = expectSuccess(["info", "x*sigmoid(x)"])
-    #expect(info.contains("expression   x*sigmoid(x)"))
+    #expect(info.contains("expression            x*sigmoid(x)"))
     #expect(info.contains("forward-mode automatic differentiation"))
   }
 }

@@ -7,22 +7,43 @@ enum InfoCommand {
     abstract: "Describe a function: formulas, parameters, aliases, kinks, the article's remark.",
     positionalUsage: "SPEC",
     positionals: [PositionalSpec(name: "SPEC", help: "The function, with parameters if wanted.")],
-    options: [
-      SharedOptions.seed, SharedOptions.format, SharedOptions.noHeader, SharedOptions.output,
-      SharedOptions.help,
-    ],
+    options: [all, format, SharedOptions.seed, SharedOptions.noHeader, SharedOptions.output, SharedOptions.help],
     discussion: [
       "Kinks list each point where f or f' is not continuous and the value activ's derivative takes "
-        + "there, which follows PyTorch's autograd. The default format here is table."
+        + "there, which follows PyTorch's autograd.",
+      "Properties: range (infimum and supremum, [ ] where attained), global minimum and maximum (by a "
+        + "bracketed root search on f'), monotonic (else where f increases and decreases), zero_centered "
+        + "(takes both signs, f(0) = 0), identity_near_origin (f(0) = 0, f'(0) = 1 from both sides), "
+        + "continuity (C-1 for a jump of f, C0, C1, ... or Cinf), bounded_below/above, saturation "
+        + "(|f'| < 0.001), dead (f' = 0 on an interval) and f'(0). The continuity class is declared per "
+        + "catalogue entry and checked against numeric evidence by the tests; the rest is computed for "
+        + "the actual parameters; for an expression everything is numeric, and says so.",
+      "--all lays the catalogue side by side, one row per function at its defaults.",
     ],
     examples: [
       "activ info mish", "activ info 'hard_tanh(min_val=-2, max_val=2)'",
-      "activ info gelu --format csv",
+      "activ info 'x*sigmoid(1.702*x)'", "activ info gelu --format json",
+      "activ info --all --format markdown",
     ])
 
+  static let format = OptionSpec(
+    long: "format", value: ValueSpec(name: "FORMAT", kind: .choice(["text", "json", "table", "csv", "markdown"])),
+    help: "text (default) or json for one function; table (default), csv, markdown or json with --all.")
+  static let all = OptionSpec(
+    long: "all", value: nil, help: "Every catalogue function at its defaults, one column per property.")
+
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
+    let chosen = parsed.value(format)
+    if parsed.has(all) {
+      if let extra = parsed.positionals.first { throw .unexpectedArgument(command: "info", value: extra) }
+      if let chosen, chosen == "text" { throw .badOptionValue(option: "--format", value: chosen, expected: "table, csv, markdown or json with --all") }
+      return try writeAll(parsed, format: chosen ?? "table", console: console)
+    }
+    if let chosen, !["text", "json"].contains(chosen) {
+      throw .badOptionValue(option: "--format", value: chosen, expected: "text or json (table, csv and markdown go with --all)")
+    }
     guard let word = parsed.positionals.first else {
-      throw .missingArgument(command: "info", name: "a function SPEC")
+      throw .missingArgument(command: "info", name: "a function SPEC (or --all)")
     }
     if parsed.positionals.count > 1 {
       throw .unexpectedArgument(command: "info", value: parsed.positionals[1])
@@ -32,25 +53,69 @@ enum InfoCommand {
     guard resolved.count == 1 else {
       throw .spec(.sweepNotAccepted(spec: word, count: resolved.count))
     }
-    let information: [(String, String)]
+    let description: FunctionDescription
     if let expression = resolved[0].function as? Expression {
-      information = records(for: expression)
+      description = FunctionDescription(expression: expression)
     } else {
       do {
-        information = records(for: try Catalogue.bind(word, context: context))
+        description = FunctionDescription(bound: try Catalogue.bind(word, context: context))
       } catch {
         throw .spec(error)
       }
     }
-    let settings = OutputSettings(parsed, defaultFormat: .table)
-    try settings.write(header: ["field", "value"], alignments: [.left, .left], console: console) {
+    let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
+    do {
+      if chosen == "json" {
+        target.writer.append(description.json + "\n")
+      } else {
+        let width = description.records.map(\.0.count).max() ?? 0
+        for (field, value) in description.records {
+          target.writer.append(field + String(repeating: " ", count: width - field.count + 2) + value + "\n")
+        }
+      }
+      try target.commit()
+    } catch {
+      target.abandon()
+      throw error
+    }
+  }
+
+  /// `info --all`: the catalogue at its defaults, one row per function.
+  static func writeAll(_ parsed: ParsedArguments, format: String, console: Console) throws(CLIError) {
+    let descriptions = Catalogue.entries.map { entry in
+      // Every entry binds with its defaults (the catalogue tests say so).
+      FunctionDescription(bound: try! Catalogue.bind(entry.name))
+    }
+    if format == "json" {
+      let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
+      target.writer.append("[\n" + descriptions.map { "  " + $0.json }.joined(separator: ",\n") + "\n]\n")
+      try target.commit()
+      return
+    }
+    let header = FunctionDescription.summaryColumns
+    let rows = descriptions.map(\.summaryRow)
+    if format == "markdown" {
+      let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
+      if !parsed.has(SharedOptions.noHeader) {
+        target.writer.append("| " + header.joined(separator: " | ") + " |\n")
+        target.writer.append("|" + String(repeating: " --- |", count: header.count) + "\n")
+      }
+      for row in rows {
+        target.writer.append("| `" + row[0] + "` | " + row.dropFirst().joined(separator: " | ") + " |\n")
+      }
+      try target.commit()
+      return
+    }
+    var settings = OutputSettings(parsed)
+    settings.format = format == "csv" ? .csv : .table
+    try settings.write(header: header, alignments: header.map { _ in .left }, console: console) {
       writer throws(CLIError) in
-      for (field, value) in information { try writer.write([field, value]) }
+      for row in rows { try writer.write(row) }
     }
   }
 
   /// What activ knows of an expression: its canonical form, and how its derivatives are made.
-  static func records(for expression: Expression) -> [(String, String)] {
+  static func identity(of expression: Expression) -> [(String, String)] {
     [
       ("expression", expression.text),
       ("derivatives", "f' and f'' by forward-mode automatic differentiation, exact to rounding"),
@@ -61,7 +126,7 @@ enum InfoCommand {
     ]
   }
 
-  static func records(for bound: BoundActivation) -> [(String, String)] {
+  static func identity(of bound: BoundActivation) -> [(String, String)] {
     let entry = bound.entry
     var records: [(String, String)] = [
       ("name", entry.name),
@@ -97,7 +162,6 @@ enum InfoCommand {
           "x = \(x): f'(\(x)) = \(shortestDecimal(bound.derivative(kink.x))), \(side)\(jump)"
         ))
     }
-    if let remark = entry.remark { records.append(("remark", remark)) }
     return records
   }
 }

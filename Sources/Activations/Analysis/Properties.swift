@@ -51,8 +51,9 @@ public struct Properties: Sendable, Equatable {
 
     /// `[a, b]`, with `(-inf, b]` and `[a, inf)` for half-lines.
     public var description: String {
-      let left = lower == -.infinity ? "(-inf" : "[\(shortestDecimal(lower))"
-      let right = upper == .infinity ? "inf)" : "\(shortestDecimal(upper))]"
+      // + 0 turns a −0 end into 0: an interval's end has no sign of zero.
+      let left = lower == -.infinity ? "(-inf" : "[\(shortestDecimal(lower + 0))"
+      let right = upper == .infinity ? "inf)" : "\(shortestDecimal(upper + 0))]"
       return left + ", " + right
     }
   }
