@@ -48,7 +48,8 @@ struct FunctionDescription {
     }
     records.append(("zero_centered", yesNo(p.isZeroCentered)))
     records.append(("identity_near_origin", yesNo(p.isIdentityNearOrigin)))
-    let how = p.continuityMethod == .declared ? "declared, checked against numeric evidence" : "numeric"
+    let how =
+      p.continuityMethod == .declared ? "declared, checked against numeric evidence" : "numeric"
     records.append(("continuity", "\(p.continuity) (\(how))"))
     records.append(("bounded_below", yesNo(p.isBoundedBelow)))
     records.append(("bounded_above", yesNo(p.isBoundedAbove)))
@@ -80,15 +81,18 @@ struct FunctionDescription {
   // MARK: Summary row
 
   static let summaryColumns = [
-    "name", "range", "minimum", "monotonic", "zero_centered", "identity_near_origin", "continuity", "f'(0)",
+    "name", "range", "minimum", "monotonic", "zero_centered", "identity_near_origin", "continuity",
+    "f'(0)",
     "saturation", "dead",
   ]
 
   var summaryRow: [String] {
     let p = properties
     return [
-      name, rangeText, p.minimum.map { precise($0.value) } ?? "none", yesNo(p.isMonotonic), yesNo(p.isZeroCentered),
-      yesNo(p.isIdentityNearOrigin), p.continuity.description, derivativeAtZeroShort, intervals(p.saturation),
+      name, rangeText, p.minimum.map { precise($0.value) } ?? "none", yesNo(p.isMonotonic),
+      yesNo(p.isZeroCentered),
+      yesNo(p.isIdentityNearOrigin), p.continuity.description, derivativeAtZeroShort,
+      intervals(p.saturation),
       intervals(p.dead),
     ]
   }
@@ -104,9 +108,16 @@ struct FunctionDescription {
   var json: String {
     let p = properties
     var fields: [(String, String)] = [
-      ("name", jsonString(name)), ("formula", jsonString(formula)), ("derivative", jsonString(derivative)),
-      ("parameters", "[" + parameters.map { "{\"name\": \(jsonString($0.name)), \"value\": \(jsonValue($0.value))}" }
-        .joined(separator: ", ") + "]"),
+      ("name", jsonString(name)), ("formula", jsonString(formula)),
+      ("derivative", jsonString(derivative)),
+      (
+        "parameters",
+        "["
+          + parameters.map {
+            "{\"name\": \(jsonString($0.name)), \"value\": \(jsonValue($0.value))}"
+          }
+          .joined(separator: ", ") + "]"
+      ),
     ]
     fields.append(
       (
@@ -115,8 +126,18 @@ struct FunctionDescription {
           + "\"infimum_attained\": \(p.infimum?.isAttained ?? false), "
           + "\"supremum_attained\": \(p.supremum?.isAttained ?? false)}"
       ))
-    fields.append(("minimum", p.minimum.map { "{\"x\": \(jsonNumber($0.x)), \"value\": \(jsonNumber($0.value))}" } ?? "null"))
-    fields.append(("maximum", p.maximum.map { "{\"x\": \(jsonNumber($0.x)), \"value\": \(jsonNumber($0.value))}" } ?? "null"))
+    fields.append(
+      (
+        "minimum",
+        p.minimum.map { "{\"x\": \(jsonNumber($0.x)), \"value\": \(jsonNumber($0.value))}" }
+          ?? "null"
+      ))
+    fields.append(
+      (
+        "maximum",
+        p.maximum.map { "{\"x\": \(jsonNumber($0.x)), \"value\": \(jsonNumber($0.value))}" }
+          ?? "null"
+      ))
     fields.append(("monotonic", "\(p.isMonotonic)"))
     fields.append(("zero_centered", "\(p.isZeroCentered)"))
     fields.append(("identity_near_origin", "\(p.isIdentityNearOrigin)"))
@@ -148,7 +169,8 @@ private func jsonNumber(_ x: Double?) -> String {
 }
 
 private func jsonIntervals(_ list: [Properties.Interval]) -> String {
-  "[" + list.map { "[\(jsonNumber($0.lower)), \(jsonNumber($0.upper))]" }.joined(separator: ", ") + "]"
+  "[" + list.map { "[\(jsonNumber($0.lower)), \(jsonNumber($0.upper))]" }.joined(separator: ", ")
+    + "]"
 }
 
 private func jsonValue(_ value: ParameterValue) -> String {

@@ -7,7 +7,10 @@ enum InfoCommand {
     abstract: "Describe a function: formulas, parameters, aliases, kinks, the article's remark.",
     positionalUsage: "SPEC",
     positionals: [PositionalSpec(name: "SPEC", help: "The function, with parameters if wanted.")],
-    options: [all, format, SharedOptions.seed, SharedOptions.noHeader, SharedOptions.output, SharedOptions.help],
+    options: [
+      all, format, SharedOptions.seed, SharedOptions.noHeader, SharedOptions.output,
+      SharedOptions.help,
+    ],
     discussion: [
       "Kinks list each point where f or f' is not continuous and the value activ's derivative takes "
         + "there, which follows PyTorch's autograd.",
@@ -27,20 +30,30 @@ enum InfoCommand {
     ])
 
   static let format = OptionSpec(
-    long: "format", value: ValueSpec(name: "FORMAT", kind: .choice(["text", "json", "table", "csv", "markdown"])),
-    help: "text (default) or json for one function; table (default), csv, markdown or json with --all.")
+    long: "format",
+    value: ValueSpec(name: "FORMAT", kind: .choice(["text", "json", "table", "csv", "markdown"])),
+    help:
+      "text (default) or json for one function; table (default), csv, markdown or json with --all.")
   static let all = OptionSpec(
-    long: "all", value: nil, help: "Every catalogue function at its defaults, one column per property.")
+    long: "all", value: nil,
+    help: "Every catalogue function at its defaults, one column per property.")
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
     let chosen = parsed.value(format)
     if parsed.has(all) {
-      if let extra = parsed.positionals.first { throw .unexpectedArgument(command: "info", value: extra) }
-      if let chosen, chosen == "text" { throw .badOptionValue(option: "--format", value: chosen, expected: "table, csv, markdown or json with --all") }
+      if let extra = parsed.positionals.first {
+        throw .unexpectedArgument(command: "info", value: extra)
+      }
+      if let chosen, chosen == "text" {
+        throw .badOptionValue(
+          option: "--format", value: chosen, expected: "table, csv, markdown or json with --all")
+      }
       return try writeAll(parsed, format: chosen ?? "table", console: console)
     }
     if let chosen, !["text", "json"].contains(chosen) {
-      throw .badOptionValue(option: "--format", value: chosen, expected: "text or json (table, csv and markdown go with --all)")
+      throw .badOptionValue(
+        option: "--format", value: chosen,
+        expected: "text or json (table, csv and markdown go with --all)")
     }
     guard let word = parsed.positionals.first else {
       throw .missingArgument(command: "info", name: "a function SPEC (or --all)")
@@ -70,7 +83,8 @@ enum InfoCommand {
       } else {
         let width = description.records.map(\.0.count).max() ?? 0
         for (field, value) in description.records {
-          target.writer.append(field + String(repeating: " ", count: width - field.count + 2) + value + "\n")
+          target.writer.append(
+            field + String(repeating: " ", count: width - field.count + 2) + value + "\n")
         }
       }
       try target.commit()
@@ -81,14 +95,16 @@ enum InfoCommand {
   }
 
   /// `info --all`: the catalogue at its defaults, one row per function.
-  static func writeAll(_ parsed: ParsedArguments, format: String, console: Console) throws(CLIError) {
+  static func writeAll(_ parsed: ParsedArguments, format: String, console: Console) throws(CLIError)
+  {
     let descriptions = Catalogue.entries.map { entry in
       // Every entry binds with its defaults (the catalogue tests say so).
       FunctionDescription(bound: try! Catalogue.bind(entry.name))
     }
     if format == "json" {
       let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
-      target.writer.append("[\n" + descriptions.map { "  " + $0.json }.joined(separator: ",\n") + "\n]\n")
+      target.writer.append(
+        "[\n" + descriptions.map { "  " + $0.json }.joined(separator: ",\n") + "\n]\n")
       try target.commit()
       return
     }
@@ -101,7 +117,8 @@ enum InfoCommand {
         target.writer.append("|" + String(repeating: " --- |", count: header.count) + "\n")
       }
       for row in rows {
-        target.writer.append("| `" + row[0] + "` | " + row.dropFirst().joined(separator: " | ") + " |\n")
+        target.writer.append(
+          "| `" + row[0] + "` | " + row.dropFirst().joined(separator: " | ") + " |\n")
       }
       try target.commit()
       return
