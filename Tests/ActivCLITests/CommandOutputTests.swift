@@ -361,3 +361,21 @@ struct CommandOutputTests {
     #expect(rows.last?.first == "1000000.0001")
   }
 }
+
+@Suite("info --latex")
+struct InfoLaTeXTests {
+  @Test("--latex adds the LaTeX formulas and symbols; JSON carries them in formula and derivative")
+  func latex() {
+    let text = lines(expectSuccess(["info", "elu", "--latex"]))
+    #expect(
+      text.contains(
+        #"formula_latex         f(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}"#
+      ))
+    #expect(text.contains(#"symbol                alpha = \alpha"#))
+    let json = expectSuccess(["info", "relu", "--latex", "--format", "json"])
+    #expect(json.hasPrefix(#"{"name": "relu", "formula": "f(x) = \\max(0, x)""#))
+    #expect(
+      expectSuccess(["info", "x^2", "--latex"]).contains(
+        "LaTeX is written for catalogue functions only"))
+  }
+}

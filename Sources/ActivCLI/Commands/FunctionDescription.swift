@@ -12,22 +12,38 @@ struct FunctionDescription {
   let remark: String?
   let properties: Properties
 
-  init(bound: BoundActivation) {
-    name = bound.entry.name
-    formula = bound.entry.formula
-    derivative = bound.entry.derivativeFormula
-    parameters = bound.entry.parameters.map { ($0.name, bound.arguments.values[$0.name]!) }
-    identity = InfoCommand.identity(of: bound)
+  /// With `latex`, the formulas are LaTeX: the text records add them (and the parameters'
+  /// symbols), and JSON's `formula` and `derivative` carry them.
+  init(bound: BoundActivation, latex: Bool = false) {
+    let entry = bound.entry
+    name = entry.name
+    formula = latex ? entry.latexFormula : entry.formula
+    derivative = latex ? entry.latexDerivative : entry.derivativeFormula
+    parameters = entry.parameters.map { ($0.name, bound.arguments.values[$0.name]!) }
+    var identity = InfoCommand.identity(of: bound)
+    if latex {
+      let at = identity.firstIndex { $0.0 == "derivative" }.map { $0 + 1 } ?? identity.count
+      var rows = [
+        ("formula_latex", entry.latexFormula), ("derivative_latex", entry.latexDerivative),
+      ]
+      rows += entry.latexSymbols.map { ("symbol", "\($0.parameter) = \($0.symbol)") }
+      identity.insert(contentsOf: rows, at: at)
+    }
+    self.identity = identity
     remark = bound.entry.remark
     properties = Analysis.properties(of: bound)
   }
 
-  init(expression: Expression) {
+  init(expression: Expression, latex: Bool = false) {
     name = expression.text
     formula = "f(x) = " + expression.text
     derivative = "f'(x) by forward-mode automatic differentiation"
     parameters = []
-    identity = InfoCommand.identity(of: expression)
+    var identity = InfoCommand.identity(of: expression)
+    if latex {
+      identity.append(("formula_latex", "none: LaTeX is written for catalogue functions only"))
+    }
+    self.identity = identity
     remark = nil
     properties = Analysis.properties(of: expression)
   }
@@ -99,7 +115,7 @@ struct FunctionDescription {
 
   private var derivativeAtZeroShort: String {
     let d = properties.derivativeAtZero
-    return d.isKink ? "\(number(d.left)) | \(number(d.right))" : number(d.value)
+    return d.isKink ? "\(number(d.left)) / \(number(d.right))" : number(d.value)
   }
 
   // MARK: JSON

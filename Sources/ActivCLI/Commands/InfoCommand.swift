@@ -8,7 +8,7 @@ enum InfoCommand {
     positionalUsage: "SPEC",
     positionals: [PositionalSpec(name: "SPEC", help: "The function, with parameters if wanted.")],
     options: [
-      all, format, SharedOptions.seed, SharedOptions.noHeader, SharedOptions.output,
+      all, format, latex, SharedOptions.seed, SharedOptions.noHeader, SharedOptions.output,
       SharedOptions.help,
     ],
     discussion: [
@@ -34,6 +34,9 @@ enum InfoCommand {
     value: ValueSpec(name: "FORMAT", kind: .choice(["text", "json", "table", "csv", "markdown"])),
     help:
       "text (default) or json for one function; table (default), csv, markdown or json with --all.")
+  static let latex = OptionSpec(
+    long: "latex", value: nil,
+    help: "Also give the formulas in LaTeX (in JSON, formula and derivative become LaTeX).")
   static let all = OptionSpec(
     long: "all", value: nil,
     help: "Every catalogue function at its defaults, one column per property.")
@@ -68,10 +71,11 @@ enum InfoCommand {
     }
     let description: FunctionDescription
     if let expression = resolved[0].function as? Expression {
-      description = FunctionDescription(expression: expression)
+      description = FunctionDescription(expression: expression, latex: parsed.has(latex))
     } else {
       do {
-        description = FunctionDescription(bound: try Catalogue.bind(word, context: context))
+        description = FunctionDescription(
+          bound: try Catalogue.bind(word, context: context), latex: parsed.has(latex))
       } catch {
         throw .spec(error)
       }
@@ -117,8 +121,11 @@ enum InfoCommand {
         target.writer.append("|" + String(repeating: " --- |", count: header.count) + "\n")
       }
       for row in rows {
-        target.writer.append(
-          "| `" + row[0] + "` | " + row.dropFirst().joined(separator: " | ") + " |\n")
+        // A '|' inside a cell would end it: escape it as Markdown asks.
+        let cells = row.dropFirst().map {
+          $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+        }
+        target.writer.append("| `" + row[0] + "` | " + cells.joined(separator: " | ") + " |\n")
       }
       try target.commit()
       return
