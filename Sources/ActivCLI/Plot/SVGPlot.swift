@@ -131,13 +131,9 @@ struct SVGPlot {
       drawn += polylines
       guard !polylines.isEmpty else { continue }
       let data = polylines.map(pathData).joined()
-      let index = series.functionIndex % colours.palette.count
-      let dash = PlotStyle.dashes[min(series.order, 2)]
       svg.line(
-        "<path class=\"c\(index)\" d=\"\(data)\" stroke=\"\(colours.palette[index])\" "
-          + "stroke-width=\"\(series.order == 0 ? "2" : "1.6")\""
-          + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
-          + "><title>\(escape(series.label))</title></path>")
+        "<path \(strokeAttributes(series, colours, data: data))><title>\(escape(series.label))</title></path>"
+      )
     }
     svg.line("</g>")
     svg.line(
@@ -217,18 +213,24 @@ struct SVGPlot {
     )
     for (row, series) in model.series.enumerated() {
       let rowY = y + 4 + rowHeight * (Double(row) + 0.5)
-      let index = series.functionIndex % colours.palette.count
-      let dash = PlotStyle.dashes[min(series.order, 2)]
-      svg.line(
-        "<path class=\"c\(index)\" d=\"M\(n(x + 8)) \(n(rowY))h24\" stroke=\"\(colours.palette[index])\" "
-          + "stroke-width=\"\(series.order == 0 ? "2" : "1.6")\""
-          + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
-          + "/>")
+      svg.line("<path \(strokeAttributes(series, colours, data: "M\(n(x + 8)) \(n(rowY))h24"))/>")
       svg.line(
         "<text class=\"fg\" x=\"\(n(x + 38))\" y=\"\(n(rowY + 4))\" fill=\"\(colours.text)\">\(escape(series.label))</text>"
       )
     }
     svg.line("</g>")
+  }
+
+  /// A curve's class, path data and stroke: shared by the curve and its legend swatch, so the two
+  /// always look alike (colour by function, width and dash by derivative order).
+  private func strokeAttributes(_ series: PlotSeries, _ colours: PlotStyle.Theme, data: String)
+    -> String
+  {
+    let index = series.functionIndex % colours.palette.count
+    let dash = PlotStyle.dashes[min(series.order, 2)]
+    return "class=\"c\(index)\" d=\"\(data)\" stroke=\"\(colours.palette[index])\" "
+      + "stroke-width=\"\(series.order == 0 ? "2" : "1.6")\""
+      + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
   }
 
   // MARK: Words
