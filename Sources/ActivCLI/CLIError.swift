@@ -16,6 +16,42 @@ public enum ExitCode: Int32, Sendable {
   case ioError = 74
 }
 
+/// What is wrong at one line of a feature map.
+public enum FeatureMapProblem: Equatable, Sendable {
+  case notANumber(column: Int, text: String)
+  case emptyValue(column: Int)
+  /// A row whose number of values differs from the first row's.
+  case raggedRow(channel: Int, row: Int, count: Int, expected: Int)
+  /// A channel (ending at this line) whose number of rows differs from the first channel's.
+  case channelHeight(channel: Int, rows: Int, expected: Int)
+  /// A blank line where a channel's first row should be.
+  case emptyChannel(channel: Int)
+  /// No rows at all.
+  case noData
+
+  var message: String {
+    switch self {
+    case .notANumber(let column, let text):
+      return "column \(column): '\(text)' is not a number"
+    case .emptyValue(let column):
+      return "column \(column) is empty; write a number there"
+    case .raggedRow(let channel, let row, let count, let expected):
+      return
+        "row \(row) of channel \(channel) has \(count) value\(count == 1 ? "" : "s") but the first "
+        + "row has \(expected); every row needs the same number"
+    case .channelHeight(let channel, let rows, let expected):
+      return
+        "channel \(channel) has \(rows) row\(rows == 1 ? "" : "s") but channel 1 has \(expected); "
+        + "every channel needs the same size"
+    case .emptyChannel(let channel):
+      return
+        "channel \(channel) is empty; separate channels by exactly one blank line and start with a row"
+    case .noData:
+      return "no rows; a feature map needs at least one row of numbers"
+    }
+  }
+}
+
 /// Everything that stops a command. Messages, hints and exit codes are rendered here only.
 public enum CLIError: Error, Equatable {
   case unknownCommand(String, suggestion: String?)
@@ -35,6 +71,10 @@ public enum CLIError: Error, Equatable {
   case expression(ExpressionError, text: String)
   case unreadableInput(path: String, reason: String)
   case badInputLine(source: String, line: Int, text: String)
+  /// A feature map for `apply` that cannot be read: the line (1-based) and what is wrong there.
+  case badFeatureMap(source: String, line: Int, problem: FeatureMapProblem)
+  /// A layer whose parameters do not fit the feature map's shape.
+  case layer(LayerError)
   case cannotCreateOutput(path: String, reason: String)
   case writeFailed(target: String, reason: String)
   /// Standard output's reader went away (`| head`): not an error, the run just stops quietly.
@@ -43,7 +83,7 @@ public enum CLIError: Error, Equatable {
   public var exitCode: ExitCode {
     switch self {
     case .unreadableInput: return .noInput
-    case .badInputLine: return .dataError
+    case .badInputLine, .badFeatureMap: return .dataError
     case .cannotCreateOutput: return .cannotCreate
     case .writeFailed: return .ioError
     case .outputClosed: return .success
@@ -87,6 +127,10 @@ public enum CLIError: Error, Equatable {
       return "cannot read input '\(path)': \(reason)"
     case .badInputLine(let source, let line, let text):
       return "\(source):\(line): '\(text)' is not a number"
+    case .badFeatureMap(let source, let line, let problem):
+      return "\(source):\(line): " + problem.message
+    case .layer(let error):
+      return error.description
     case .cannotCreateOutput(let path, let reason):
       return "cannot create output file '\(path)': \(reason)"
     case .writeFailed(let target, let reason):
@@ -112,6 +156,11 @@ public enum CLIError: Error, Equatable {
       return [
         "input holds one number per line (the first column of a CSV); blank lines and lines "
           + "starting with # are skipped, so remove a header line or write activ's CSV with --no-header"
+      ]
+    case .badFeatureMap:
+      return [
+        "a feature map is CSV: a line of comma-separated numbers per row, every row and channel "
+          + "the same size, channels separated by one blank line"
       ]
     case .unreadableInput, .cannotCreateOutput, .writeFailed, .outputClosed:
       return []

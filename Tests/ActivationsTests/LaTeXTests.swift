@@ -73,7 +73,7 @@ struct LaTeXTests {
     for parameter in entry.parameters {
       switch parameter.kind {
       case .boolean, .choice: #expect(!symbolized.contains(parameter.name))
-      case .real, .optionalReal, .list: #expect(symbolized.contains(parameter.name))
+      case .real, .optionalReal, .list, .realOrList: #expect(symbolized.contains(parameter.name))
       }
     }
     let latex = entry.latexFormula + " " + entry.latexDerivative

@@ -18,6 +18,9 @@ enum Commands {
     Command(spec: Evaluate.tableSpec) { parsed, console throws(CLIError) in
       try Evaluate.run(parsed, console: console, mode: .table)
     },
+    Command(spec: ApplyCommand.spec) { parsed, console throws(CLIError) in
+      try ApplyCommand.run(parsed, console: console)
+    },
     Command(spec: PlotCommand.spec) { parsed, console throws(CLIError) in
       try PlotCommand.run(parsed, console: console)
     },

@@ -40,7 +40,7 @@ enum InputReader {
     return values
   }
 
-  private static func number(_ text: String) -> Double? {
+  static func number(_ text: String) -> Double? {
     if let value = parseDecimal(text) { return value }
     switch text.lowercased() {
     case "nan", "+nan", "-nan": return .nan
@@ -52,7 +52,7 @@ enum InputReader {
 
   /// The line as it can be shown in one message line: control characters escaped as `\xNN` (NUL
   /// as `\0`), invalid UTF-8 replaced, long lines cut.
-  private static func printable(_ line: ArraySlice<UInt8>) -> String {
+  static func printable(_ line: ArraySlice<UInt8>) -> String {
     var text = ""
     var count = 0
     for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {

@@ -135,8 +135,18 @@ public enum Catalogue {
   private static func bindArguments(_ written: [SpecSyntax.Argument], to entry: CatalogueEntry)
     throws(SpecError) -> Sweep
   {
-    let function = entry.name
-    let parameters = entry.parameters
+    let given = try readArguments(written, parameters: entry.parameters, function: entry.name)
+    var defaults: [String: ParameterValue] = [:]
+    for parameter in entry.parameters { defaults[parameter.name] = parameter.defaultValue }
+    return Sweep(entry: entry, given: given, defaults: defaults)
+  }
+
+  /// Matches written arguments to declared parameters (positional first, then by name, ignoring
+  /// case, `_` and `-`) and converts every alternative. Returns the written parameters in
+  /// declaration order, each with its values in the order written.
+  static func readArguments(
+    _ written: [SpecSyntax.Argument], parameters: [Parameter], function: String
+  ) throws(SpecError) -> [(name: String, values: [ParameterValue])] {
     if !written.isEmpty && parameters.isEmpty { throw .takesNoParameters(function: function) }
     var values: [String: [ParameterValue]] = [:]
     var sawKeyword = false
@@ -176,12 +186,7 @@ public enum Catalogue {
       }
       values[parameter.name] = alternatives
     }
-    var defaults: [String: ParameterValue] = [:]
-    for parameter in parameters { defaults[parameter.name] = parameter.defaultValue }
-    return Sweep(
-      entry: entry,
-      given: parameters.compactMap { p in values[p.name].map { (name: p.name, values: $0) } },
-      defaults: defaults)
+    return parameters.compactMap { p in values[p.name].map { (name: p.name, values: $0) } }
   }
 
   private static func convert(
@@ -213,6 +218,12 @@ public enum Catalogue {
       return .word(match)
     case (.list, .list(let values, _)):
       guard !values.isEmpty else { throw refusal }
+      return .list(values)
+    case (.realOrList(let constraint), .number(let r, _)):
+      guard constraint.admits(r) else { throw refusal }
+      return .real(r)
+    case (.realOrList(let constraint), .list(let values, _)):
+      guard !values.isEmpty, values.allSatisfy(constraint.admits) else { throw refusal }
       return .list(values)
     default:
       throw refusal

@@ -35,6 +35,9 @@ public struct Parameter: Sendable {
     case choice([String])
     /// A bracketed list of finite reals, `[a,b,…]`, with at least one element.
     case list
+    /// One real or a list of them, each satisfying the constraint: a layer's per-channel
+    /// parameter (`prelu(weight=0.1)` shared, `prelu(weight=[0.1,0.2])` one per channel).
+    case realOrList(Constraint)
   }
 
   /// A restriction on a real parameter beyond being finite.
@@ -82,6 +85,8 @@ public struct Parameter: Sendable {
     case .boolean: return "true or false"
     case .choice(let words): return "one of " + words.joined(separator: ", ")
     case .list: return "a list of finite numbers like [0,1]"
+    case .realOrList(let constraint):
+      return constraint.phrase + ", or a list of them like [0.5,1]"
     }
   }
 }
@@ -117,5 +122,15 @@ public struct Arguments: Sendable {
   public func list(_ name: String) -> [Double] {
     if case .list(let l) = values[name] { return l }
     preconditionFailure("parameter \(name) is not a list")
+  }
+
+  /// A parameter declared as `.realOrList`: one value or several; nil when it is `none` (a
+  /// default that depends on the input's shape).
+  public func reals(_ name: String) -> [Double]? {
+    switch values[name] {
+    case .real(let r): return [r]
+    case .list(let l): return l
+    default: return nil
+    }
   }
 }

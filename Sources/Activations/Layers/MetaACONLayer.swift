@@ -1,0 +1,149 @@
+/// Meta-ACON as a layer (Ma et al., CVPR 2021): ACON-C whose switching factor β is generated from
+/// the input, per layer, per channel or per pixel.
+///
+/// ```
+/// y          = (p1 - p2)·x·σ(β·(p1 - p2)·x) + p2·x            p1, p2 per channel or shared
+/// pixel:     β = σ(x)                                           for each element
+/// channel:   β_c = σ(W2·(W1·m + b1) + b2)_c,  m_c = mean of channel c over H×W
+/// layer:     β = σ(W2·(W1·M + b1) + b2),      M = mean of the whole map (one input)
+/// ∂yᵢ/∂xᵢ    = ACON-C′(x) + dpx²·σ′(β·dpx)·∂β/∂xᵢ,  dpx = (p1 - p2)·x,
+///              ∂β_c/∂xᵢ = σ′(z_c)·(W2·W1)_cc / (H·W)    (layer: / (C·H·W); pixel: σ′(x))
+/// ```
+/// W1 and W2 are the article's two 1×1 convolutions `fc1` and `fc2` with biases and no
+/// BatchNorm: with n inputs (C for the channel design, 1 for the layer design) the hidden width
+/// is max(r, n / r) in integer division (`max(r, c1 // r)`), W1 is hidden×n and W2 n×hidden, both
+/// given row by row. Defaults: every entry of W1 is 1/n and of W2 1/hidden, biases 0, so by
+/// default β = σ(mean of the whole map) in both designs; give trained weights for anything else.
+public struct MetaACONLayer: Layer {
+  /// How β is generated.
+  public enum Design: String, Sendable, CaseIterable {
+    case layer
+    case channel
+    case pixel
+  }
+
+  public var p1: [Double]
+  public var p2: [Double]
+  public var design: Design
+  public var reduction: Int
+  /// nil for the default (see the type's comment).
+  public var w1: [Double]?
+  public var b1: [Double]?
+  public var w2: [Double]?
+  public var b2: [Double]?
+
+  /// - Precondition: `reduction >= 1`.
+  public init(
+    p1: [Double] = [1], p2: [Double] = [0], design: Design = .channel, reduction: Int = 16,
+    w1: [Double]? = nil, b1: [Double]? = nil, w2: [Double]? = nil, b2: [Double]? = nil
+  ) {
+    precondition(reduction >= 1)
+    self.p1 = p1
+    self.p2 = p2
+    self.design = design
+    self.reduction = reduction
+    self.w1 = w1
+    self.b1 = b1
+    self.w2 = w2
+    self.b2 = b2
+  }
+
+  /// The network's input count and hidden width for a map of `channels` channels.
+  public func networkShape(channels: Int) -> (inputs: Int, hidden: Int) {
+    let inputs = design == .channel ? channels : 1
+    return (inputs, max(reduction, inputs / reduction))
+  }
+
+  /// β for each channel (the channel design) or the one β of the layer design; nil for the pixel
+  /// design, whose β is per element.
+  public func switchingFactors(_ input: FeatureMap) throws(LayerError) -> [Double]? {
+    try generated(input)?.beta
+  }
+
+  /// β, and its derivative with respect to one input element, per network output.
+  private func generated(_ input: FeatureMap) throws(LayerError) -> (
+    beta: [Double], slope: [Double]
+  )? {
+    guard design != .pixel else { return nil }
+    let (n, hidden) = networkShape(channels: input.channels)
+    let designName = "design=\(design.rawValue) with \(n) input\(n == 1 ? "" : "s")"
+    func sized(_ given: [Double]?, _ name: String, rows: Int, columns: Int, default value: Double)
+      throws(LayerError) -> [Double]
+    {
+      guard let given else { return Array(repeating: value, count: rows * columns) }
+      if given.count == 1 { return Array(repeating: given[0], count: rows * columns) }
+      guard given.count == rows * columns else {
+        throw .matrixSize(
+          function: "meta_acon", parameter: name, given: given.count, rows: rows,
+          columns: columns, design: designName)
+      }
+      return given
+    }
+    let w1 = try sized(w1, "w1", rows: hidden, columns: n, default: 1 / Double(n))
+    let b1 = try sized(b1, "b1", rows: hidden, columns: 1, default: 0)
+    let w2 = try sized(w2, "w2", rows: n, columns: hidden, default: 1 / Double(hidden))
+    let b2 = try sized(b2, "b2", rows: n, columns: 1, default: 0)
+    let means: [Double]
+    let elementsPerMean: Int
+    if design == .channel {
+      means = (0..<input.channels).map { input.channel($0).reduce(0, +) / Double(input.plane) }
+      elementsPerMean = input.plane
+    } else {
+      means = [input.values.reduce(0, +) / Double(input.values.count)]
+      elementsPerMean = input.values.count
+    }
+    let activations = (0..<hidden).map { j in
+      (0..<n).reduce(b1[j]) { sum, c in sum + w1[j * n + c] * means[c] }
+    }
+    var beta: [Double] = []
+    var slope: [Double] = []
+    for c in 0..<n {
+      let z = (0..<hidden).reduce(b2[c]) { sum, j in sum + w2[c * hidden + j] * activations[j] }
+      let diagonal = (0..<hidden).reduce(0.0) { sum, j in sum + w2[c * hidden + j] * w1[j * n + c] }
+      beta.append(Sigmoid().value(z))
+      slope.append(Sigmoid().derivative(z) * diagonal / Double(elementsPerMean))
+    }
+    return (beta, slope)
+  }
+
+  public func forward(_ input: FeatureMap) throws(LayerError) -> FeatureMap {
+    try map(input) { function, _, x in function.value(x) }
+  }
+
+  public func diagonalGradient(_ input: FeatureMap) throws(LayerError) -> FeatureMap {
+    try map(input) { function, betaSlope, x in
+      guard let function = function as? AconC else { return function.derivative(x) }
+      let direct = function.derivative(x)
+      // y depends on β through σ(β·dpx): ∂y/∂β = dpx²·σ′(β·dpx). Where β does not move
+      // (σ′(z) underflowed, or x is infinite and the factor's limit is 0) the path adds nothing.
+      guard betaSlope != 0, x.isFinite else { return direct }
+      let dpx = (function.p1 - function.p2) * x
+      return direct + dpx * dpx * Sigmoid().derivative(function.beta * dpx) * betaSlope
+    }
+  }
+
+  /// Applies each element's ACON-C (or the pixel design's Meta-ACON) with its channel's p1, p2.
+  private func map(_ input: FeatureMap, _ body: (any Activation, Double, Double) -> Double)
+    throws(LayerError) -> FeatureMap
+  {
+    let p1 = try perChannel(self.p1, "p1", of: "meta_acon", channels: input.channels)
+    let p2 = try perChannel(self.p2, "p2", of: "meta_acon", channels: input.channels)
+    let network = try generated(input)
+    var output = input.values
+    for c in 0..<input.channels {
+      let function: any Activation
+      var betaSlope = 0.0
+      if let network {
+        let k = design == .channel ? c : 0
+        function = AconC(p1: p1[c], p2: p2[c], beta: network.beta[k])
+        betaSlope = network.slope[k]
+      } else {
+        function = MetaAcon(p1: p1[c], p2: p2[c])
+      }
+      for i in (c * input.plane)..<((c + 1) * input.plane) {
+        output[i] = body(function, betaSlope, output[i])
+      }
+    }
+    return FeatureMap(shapeOf: input, values: output)
+  }
+}
