@@ -323,6 +323,30 @@ struct TerminalPlotTests {
     #expect(decide(["TERM": "dumb"], terminal: true) == (132, false))
   }
 
+  @Test("--color always colours even in a pipe or under NO_COLOR; never does not colour a terminal")
+  func colorOptionOverridesTheEnvironment() {
+    func colored(_ mode: ColorMode, _ variables: [String: String], terminal: Bool) -> Bool {
+      TerminalPlot.environment(
+        color: mode, variable: { variables[$0] }, isTerminal: terminal, terminalColumns: 100
+      ).color
+    }
+    #expect(colored(.always, ["NO_COLOR": "1", "TERM": "dumb"], terminal: false))
+    #expect(!colored(.never, [:], terminal: true))
+    #expect(colored(.auto, [:], terminal: true))
+    #expect(!colored(.auto, ["NO_COLOR": "1"], terminal: true))
+    let escape = "\u{1B}["
+    let always = expectSuccess(["plot", "relu", "-1", "1", "--color", "always"])
+    #expect(always.contains(escape))
+    let never = expectSuccess(["plot", "relu", "-1", "1", "--color=never"])
+    #expect(!never.contains(escape))
+    expectFailure(
+      ["plot", "relu", "--color", "always", "--svg", "x.svg"], .usage,
+      "options '--color' and '--svg' cannot be used together; choose one")
+    expectFailure(
+      ["plot", "relu", "--color", "sometimes"], .usage,
+      "bad value 'sometimes' for --color; expected one of auto, always, never")
+  }
+
   // MARK: - Labels
 
   @Test("labels are short decimals with a real minus sign and no −0")

@@ -37,6 +37,12 @@ enum PlotCommand {
     long: "grad2", value: nil, help: "Draw the second derivatives too (dotted).")
   static let ascii = OptionSpec(
     long: "ascii", value: nil, help: "Terminal plot in plain ASCII instead of Unicode braille.")
+  static let color = OptionSpec(
+    long: "color",
+    value: ValueSpec(name: "WHEN", kind: .choice(ColorMode.allCases.map(\.rawValue))),
+    help:
+      "Colour the terminal plot: auto (default: only on a terminal, without NO_COLOR, TERM not dumb), "
+      + "always, or never.")
 
   static let spec = CommandSpec(
     name: "plot",
@@ -48,13 +54,15 @@ enum PlotCommand {
       Evaluate.rangeHelp,
     ],
     options: [
-      svg, csv, points, noGrad, grad2, title, width, height, ylim, theme, legend, ascii,
+      svg, csv, points, noGrad, grad2, title, width, height, ylim, theme, legend, ascii, color,
       SharedOptions.name, SharedOptions.seed, SharedOptions.help,
     ],
     discussion: [
       Evaluate.specDiscussion,
       "Without --svg or --csv the plot is drawn in the terminal with braille dots (80 columns unless "
-        + "COLUMNS or the terminal says otherwise; coloured only on a terminal without NO_COLOR).",
+        + "COLUMNS or the terminal says otherwise), coloured as --color says: by default only when "
+        + "standard output is a terminal, NO_COLOR is unset or empty and TERM is not dumb; "
+        + "--color always colours even then, --color never not at all.",
       "The y-range covers every curve with a 5% margin. With several functions it is capped at three "
         + "times the largest |MIN|, |MAX| (and 1), so one steep curve leaves the box instead of flattening "
         + "the others; --ylim sets it outright.",
@@ -81,8 +89,10 @@ enum PlotCommand {
     if parsed.has(points) && !parsed.has(csv) {
       throw .missingArgument(command: "plot", name: "--csv FILE for --points")
     }
-    for file in [svg, csv] where parsed.has(file) && parsed.has(ascii) {
-      throw .conflictingOptions("--ascii", file.displayName)
+    for file in [svg, csv] {
+      for terminalOnly in [ascii, color] where parsed.has(file) && parsed.has(terminalOnly) {
+        throw .conflictingOptions(terminalOnly.displayName, file.displayName)
+      }
     }
     let orders = [0] + (parsed.has(noGrad) ? [] : [1]) + (parsed.has(grad2) ? [2] : [])
     let xRange = low.value...high.value
@@ -116,8 +126,9 @@ enum PlotCommand {
       try target.commit()
     }
     if !parsed.has(svg) && !parsed.has(csv) {
-      let (columns, color) = TerminalPlot.environment()
-      let terminal = TerminalPlot(columns: columns, color: color, ascii: parsed.has(ascii))
+      let mode = parsed.value(color).flatMap(ColorMode.init(rawValue:)) ?? .auto
+      let (columns, colored) = TerminalPlot.environment(color: mode)
+      let terminal = TerminalPlot(columns: columns, color: colored, ascii: parsed.has(ascii))
       let model = PlotModel(
         xRange: xRange, yRange: yRange, series: [], title: plotTitle,
         functionLabels: functions.map(\.label))

@@ -1,5 +1,12 @@
 import Activations
 
+/// When to colour terminal output (`--color`).
+enum ColorMode: String, CaseIterable, Sendable {
+  case auto
+  case always
+  case never
+}
+
 /// A plot drawn as text for a terminal: Unicode braille (2×4 dots per character cell) or plain
 /// ASCII (one mark per cell), optionally in ANSI colour.
 ///
@@ -48,9 +55,11 @@ struct TerminalPlot {
   static let dashOff = 3
 
   /// The columns and colour for standard output, decided from the environment: the width from
-  /// `COLUMNS` (a positive integer), else the terminal's width, else 80; colour only on a terminal,
-  /// with `NO_COLOR` unset or empty and `TERM` not `dumb`.
+  /// `COLUMNS` (a positive integer), else the terminal's width, else 80. Colour as `color` says;
+  /// `.auto` colours only on a terminal, with `NO_COLOR` unset or empty and `TERM` not `dumb`
+  /// (an explicit `--color always` overrides `NO_COLOR`, as no-color.org asks of flags).
   static func environment(
+    color mode: ColorMode = .auto,
     variable: (String) -> String? = POSIX.environmentVariable,
     isTerminal: Bool = POSIX.isTerminal(POSIX.standardOutput),
     terminalColumns: Int? = POSIX.terminalColumns(POSIX.standardOutput)
@@ -61,9 +70,13 @@ struct TerminalPlot {
     } else if isTerminal, let value = terminalColumns, value > 0 {
       columns = value
     }
-    let noColor = variable("NO_COLOR").map { !$0.isEmpty } ?? false
-    let color = isTerminal && !noColor && variable("TERM") != "dumb"
-    return (columns, color)
+    switch mode {
+    case .always: return (columns, true)
+    case .never: return (columns, false)
+    case .auto:
+      let noColor = variable("NO_COLOR").map { !$0.isEmpty } ?? false
+      return (columns, isTerminal && !noColor && variable("TERM") != "dumb")
+    }
   }
 
   /// Where things go for a model: the gutter of y labels, the plot area in cells and in dots, and
