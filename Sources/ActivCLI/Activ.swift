@@ -35,7 +35,9 @@ public enum Activ {
           return ExitCode.success.rawValue
         }
         let topic = arguments[1]
-        if ["help", "-h", "--help"].contains(topic) {
+        if topic == "--man" {
+          try emit(ManPage.render(), to: console.output)
+        } else if ["help", "-h", "--help"].contains(topic) {
           try emit(Help.main(), to: console.output)
         } else {
           try emit(Help.command(try command(named: topic).spec), to: console.output)

@@ -63,6 +63,8 @@ public enum CLIError: Error, Equatable {
   case conflictingOptions(String, String)
   case missingArgument(command: String, name: String)
   case unexpectedArgument(command: String, value: String)
+  /// A positional that is not one of the words it may be (`completions tcsh`).
+  case badArgument(name: String, value: String, expected: String)
   case badNumber(name: String, text: String)
   case emptyRange(min: String, max: String)
   case tooManyPoints(count: String, limit: Int)
@@ -112,6 +114,8 @@ public enum CLIError: Error, Equatable {
       return "'\(command)' needs \(name)"
     case .unexpectedArgument(let command, let value):
       return "unexpected argument '\(value)' for '\(command)'"
+    case .badArgument(let name, let value, let expected):
+      return "bad \(name) '\(value)'; expected \(expected)"
     case .badNumber(let name, let text):
       return "\(name) '\(text)' is not a finite decimal number (like -3, 0.5 or 1e-3)"
     case .emptyRange(let min, let max):

@@ -20,7 +20,7 @@ struct ErrorTests {
     ErrorCase(
       arguments: ["evl", "relu"], code: .usage,
       message: "unknown command 'evl' (did you mean 'eval'?)",
-      hints: ["the commands are: eval, grad, table, apply, plot, list, info"]),
+      hints: ["the commands are: eval, grad, table, apply, plot, list, info, completions"]),
     ErrorCase(
       arguments: ["lst"], code: .usage, message: "unknown command 'lst' (did you mean 'list'?)"),
     ErrorCase(arguments: ["frobnicate"], code: .usage, message: "unknown command 'frobnicate'"),

@@ -4,7 +4,7 @@ import Activations
 enum ApplyCommand {
   static let gradient = OptionSpec(
     long: "grad", value: nil,
-    help: "Write the elementwise derivative ∂yᵢ/∂xᵢ instead of y (see below for the layers).")
+    help: "Write the elementwise derivative ∂y_i/∂x_i instead of y (see below for the layers).")
   static let input = OptionSpec(
     long: "input", value: ValueSpec(name: "FILE", kind: .path),
     help: "Read the feature map from FILE (default, or -: standard input).")

@@ -30,6 +30,9 @@ enum Commands {
     Command(spec: InfoCommand.spec) { parsed, console throws(CLIError) in
       try InfoCommand.run(parsed, console: console)
     },
+    Command(spec: CompletionsCommand.spec) { parsed, console throws(CLIError) in
+      try CompletionsCommand.run(parsed, console: console)
+    },
   ]
 
   static func named(_ name: String) -> Command? { all.first { $0.spec.name == name } }

@@ -13,6 +13,8 @@ struct CommandSpec: Sendable {
   var examples: [String] = []
 
   func option(long name: String) -> OptionSpec? { options.first { $0.long == name } }
+  /// Whether the positionals start with function SPECs (so completion offers function names).
+  var takesFunctions: Bool { positionals.first?.name.hasPrefix("SPEC") ?? false }
   func option(short name: Character) -> OptionSpec? { options.first { $0.short == name } }
 }
 
