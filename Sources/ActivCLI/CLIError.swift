@@ -97,29 +97,29 @@ public enum CLIError: Error, Equatable {
   public var message: String {
     switch self {
     case .unknownCommand(let name, let suggestion):
-      return "unknown command '\(name)'" + didYouMean(suggestion)
+      return "unknown command '\(excerpt(name))'" + didYouMean(suggestion)
     case .unknownOption(let command, let option, let suggestion):
-      return "unknown option '\(option)' for '\(command)'" + didYouMean(suggestion)
+      return "unknown option '\(excerpt(option))' for '\(command)'" + didYouMean(suggestion)
     case .missingOptionValue(let option, let valueName):
-      return "option '\(option)' needs a value (\(option) \(valueName))"
+      return "option '\(excerpt(option))' needs a value (\(option) \(valueName))"
     case .flagTakesNoValue(let option):
-      return "option '\(option)' takes no value"
+      return "option '\(excerpt(option))' takes no value"
     case .badOptionValue(let option, let value, let expected):
-      return "bad value '\(value)' for \(option); expected \(expected)"
+      return "bad value '\(excerpt(value))' for \(option); expected \(expected)"
     case .repeatedOption(let option):
-      return "option '\(option)' is given more than once; give it once"
+      return "option '\(excerpt(option))' is given more than once; give it once"
     case .conflictingOptions(let a, let b):
       return "options '\(a)' and '\(b)' cannot be used together; choose one"
     case .missingArgument(let command, let name):
       return "'\(command)' needs \(name)"
     case .unexpectedArgument(let command, let value):
-      return "unexpected argument '\(value)' for '\(command)'"
+      return "unexpected argument '\(excerpt(value))' for '\(command)'"
     case .badArgument(let name, let value, let expected):
-      return "bad \(name) '\(value)'; expected \(expected)"
+      return "bad \(name) '\(excerpt(value))'; expected \(expected)"
     case .badNumber(let name, let text):
-      return "\(name) '\(text)' is not a finite decimal number (like -3, 0.5 or 1e-3)"
+      return "\(name) '\(excerpt(text))' is not a finite decimal number (like -3, 0.5 or 1e-3)"
     case .emptyRange(let min, let max):
-      return "MIN (\(min)) must be less than MAX (\(max))"
+      return "MIN (\(excerpt(min))) must be less than MAX (\(excerpt(max)))"
     case .tooManyPoints(let count, let limit):
       return
         "\(count) points is more than activ writes (at most \(limit)); use a larger --step or fewer --points"
@@ -128,15 +128,15 @@ public enum CLIError: Error, Equatable {
     case .expression(let error, _):
       return error.description
     case .unreadableInput(let path, let reason):
-      return "cannot read input '\(path)': \(reason)"
+      return "cannot read input '\(excerpt(path, limit: 300))': \(reason)"
     case .badInputLine(let source, let line, let text):
-      return "\(source):\(line): '\(text)' is not a number"
+      return "\(source):\(line): '\(excerpt(text))' is not a number"
     case .badFeatureMap(let source, let line, let problem):
       return "\(source):\(line): " + problem.message
     case .layer(let error):
       return error.description
     case .cannotCreateOutput(let path, let reason):
-      return "cannot create output file '\(path)': \(reason)"
+      return "cannot create output file '\(excerpt(path, limit: 300))': \(reason)"
     case .writeFailed(let target, let reason):
       return "cannot write to \(target): \(reason)"
     case .outputClosed:

@@ -25,11 +25,11 @@ extension SpecError: CustomStringConvertible {
     case .empty:
       return "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"
     case .syntax(let spec, let problem):
-      return "cannot read function spec '\(spec)': \(problem)"
+      return "cannot read function spec '\(excerpt(spec))': \(problem)"
     case .unknownFunction(let name, let suggestion):
-      return "unknown function '\(name)'" + didYouMean(suggestion)
+      return "unknown function '\(excerpt(name))'" + didYouMean(suggestion)
     case .unknownParameter(let function, let name, let suggestion, let valid):
-      return "\(function) has no parameter '\(name)'" + didYouMean(suggestion)
+      return "\(function) has no parameter '\(excerpt(name))'" + didYouMean(suggestion)
         + "; its parameters are " + valid.joined(separator: ", ")
     case .takesNoParameters(let function):
       return "\(function) takes no parameters; write it as '\(function)'"
@@ -37,24 +37,24 @@ extension SpecError: CustomStringConvertible {
       return
         "\(function) takes at most \(maximum) parameter\(maximum == 1 ? "" : "s"), got \(count)"
     case .duplicateParameter(let function, let name):
-      return "\(function): parameter '\(name)' is given twice"
+      return "\(function): parameter '\(excerpt(name))' is given twice"
     case .positionalAfterKeyword(let function):
       return "\(function): a value without a name follows a named one; name it too (key=value)"
     case .badValue(let function, let parameter, let given, let expected):
-      return "\(function): bad value '\(given)' for \(parameter); expected \(expected)"
+      return "\(function): bad value '\(excerpt(given))' for \(parameter); expected \(expected)"
     case .invalidCombination(let function, let problem):
       return "\(function): \(problem)"
     case .repeatedAlternative(let function, let parameter, let given, let earlier):
       return
-        "\(function): '\(given)' for \(parameter) repeats the value \(earlier) earlier in the sweep; "
+        "\(function): '\(excerpt(given))' for \(parameter) repeats the value \(earlier) earlier in the sweep; "
         + "give each value once"
     case .sweepTooLarge(let spec, let count, let maximum):
       return
-        "'\(spec)' expands to \(count) functions, more than the \(maximum) one spec may sweep; "
+        "'\(excerpt(spec))' expands to \(count) functions, more than the \(maximum) one spec may sweep; "
         + "sweep fewer values"
     case .sweepNotAccepted(let spec, let count):
       return
-        "'\(spec)' is a sweep of \(count) functions, but one function is needed here; "
+        "'\(excerpt(spec))' is a sweep of \(count) functions, but one function is needed here; "
         + "give each parameter a single value"
     }
   }
