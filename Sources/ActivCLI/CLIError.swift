@@ -67,6 +67,8 @@ public enum CLIError: Error, Equatable {
   case badArgument(name: String, value: String, expected: String)
   case badNumber(name: String, text: String)
   case emptyRange(min: String, max: String)
+  /// More than two numbers where a range goes (`eval relu 1 2 3`).
+  case tooManyNumbers(command: String, numbers: [String])
   case tooManyPoints(count: String, limit: Int)
   case spec(SpecError)
   /// An expression refused, with the text it was read from (for the caret).
@@ -118,6 +120,10 @@ public enum CLIError: Error, Equatable {
       return "bad \(name) '\(excerpt(value))'; expected \(expected)"
     case .badNumber(let name, let text):
       return "\(name) '\(excerpt(text))' is not a finite decimal number (like -3, 0.5 or 1e-3)"
+    case .tooManyNumbers(let command, let numbers):
+      return
+        "'\(command)' takes one range MIN MAX, but got \(numbers.count) numbers ("
+        + excerpt(numbers.joined(separator: " ")) + "); give two"
     case .emptyRange(let min, let max):
       return "MIN (\(excerpt(min))) must be less than MAX (\(excerpt(max)))"
     case .tooManyPoints(let count, let limit):

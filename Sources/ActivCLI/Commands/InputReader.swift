@@ -5,7 +5,8 @@ import Activations
 /// Blank lines and lines whose first non-space character is `#` are skipped; a UTF-8 byte-order
 /// mark and CRLF line ends are accepted. Besides decimals, `nan`, `inf` and `-inf` are accepted
 /// (case-insensitive), since activ's own output can contain them. Anything else stops the run with
-/// a data error naming the line, before any output is written.
+/// a data error naming the line, before any output is written. An input with no numbers gives
+/// the header alone, as an empty pipe into a filter gives nothing.
 enum InputReader {
   static func numbers(from path: String, console: Console) throws(CLIError) -> [Double] {
     let bytes: [UInt8]
