@@ -126,15 +126,30 @@ enum DecimalFormatter {
   private static func layout(
     _ digits: UInt64, _ exponent: Int, exponential: Bool, _ out: UnsafeMutablePointer<UInt8>
   ) -> Int {
-    // The digits go one byte in, so a point can be put after the first ones.
-    let all = writeDigits(digits, to: out + 1)
+    let raw = UnsafeMutableRawPointer(out)
+    let all = writeDigits(digits, to: out)
     var count = all
-    while count > 1 && out[count] == UInt8(ascii: "0") { count -= 1 }
+    // Drop trailing zeros (Schubfach's shorter candidates end in 0), eight digits at a time.
+    while count >= 8 {
+      let last8 = UInt64(
+        littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+      let zeros = (last8 ^ 0x3030_3030_3030_3030).leadingZeroBitCount &>> 3
+      if zeros < 8 {
+        count -= zeros
+        break
+      }
+      count -= 8
+    }
+    while count > 1 && out[count - 1] == UInt8(ascii: "0") { count -= 1 }
     let scientific = exponent + all - 1  // the power of ten of the first digit
     if exponential || scientific < -4 {
-      out[0] = out[1]
       var end = 1
       if count > 1 {
+        // "d.ddd": the digits after the first move one byte right (at most 16 of them).
+        let a = raw.loadUnaligned(fromByteOffset: 1, as: UInt64.self)
+        let b = raw.loadUnaligned(fromByteOffset: 9, as: UInt64.self)
+        raw.storeBytes(of: a, toByteOffset: 2, as: UInt64.self)
+        raw.storeBytes(of: b, toByteOffset: 10, as: UInt64.self)
         out[1] = UInt8(ascii: ".")
         end = count + 1
       }
@@ -155,21 +170,23 @@ enum DecimalFormatter {
       // scientific <= 15 here, as the value is at most 2^53.
       let whole = scientific + 1
       if count <= whole {
-        for i in 0..<count { out[i] = out[i + 1] }
-        let zeros = UnsafeMutableRawPointer(out + count)
-        zeros.storeBytes(of: 0x3030_3030_3030_3030 as UInt64, as: UInt64.self)
-        zeros.storeBytes(of: 0x3030_3030_3030_3030 as UInt64, toByteOffset: 8, as: UInt64.self)
+        raw.storeBytes(of: 0x3030_3030_3030_3030 as UInt64, toByteOffset: count, as: UInt64.self)
+        raw.storeBytes(
+          of: 0x3030_3030_3030_3030 as UInt64, toByteOffset: count + 8, as: UInt64.self)
         return whole
       }
-      for i in 0..<whole { out[i] = out[i + 1] }
+      // The fraction digits (at most 16) move one byte right to make room for the point.
+      let a = raw.loadUnaligned(fromByteOffset: whole, as: UInt64.self)
+      let b = raw.loadUnaligned(fromByteOffset: whole + 8, as: UInt64.self)
+      raw.storeBytes(of: a, toByteOffset: whole + 1, as: UInt64.self)
+      raw.storeBytes(of: b, toByteOffset: whole + 9, as: UInt64.self)
       out[whole] = UInt8(ascii: ".")
       return count + 1
     }
     // -4 <= scientific <= -1: "0." and -scientific - 1 zeros before the digits.
-    let raw = UnsafeMutableRawPointer(out)
-    let a = raw.loadUnaligned(fromByteOffset: 1, as: UInt64.self)
-    let b = raw.loadUnaligned(fromByteOffset: 9, as: UInt64.self)
-    let c = raw.loadUnaligned(fromByteOffset: 17, as: UInt64.self)
+    let a = raw.loadUnaligned(as: UInt64.self)
+    let b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let c = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
     raw.storeBytes(of: UInt64(0x3030_3030_3030_2E30).littleEndian, as: UInt64.self)  // "0.000000"
     let shift = 1 - scientific
     raw.storeBytes(of: a, toByteOffset: shift, as: UInt64.self)

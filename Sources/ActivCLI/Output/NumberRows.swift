@@ -29,16 +29,39 @@ struct NumberRows: Sendable {
 
   /// Formats the rows at the grid indices `range` onto the end of `buffer`.
   func format(_ range: Range<Int>, into buffer: ByteBuffer) {
-    var values: [Double] = []
-    values.reserveCapacity(functions.count * orders.count)
+    switch style {
+    case .shortest:
+      format(range, into: buffer) { buffer.append(shortest: $0) }
+    case .significant:
+      format(range, into: buffer) { buffer.append($0, style: style) }
+    }
+  }
+
+  @inline(__always)
+  private func format(
+    _ range: Range<Int>, into buffer: ByteBuffer, number: (Double) -> Void
+  ) {
+    let activations = functions.map(\.function)
+    let single = orders.count == 1 ? orders[0] : nil
     for i in range {
       let x = grid.point(i)
-      values.removeAll(keepingCapacity: true)
-      for function in functions { function.evaluate(x, orders: orders, into: &values) }
-      buffer.append(x, style: style)
-      for value in values {
-        buffer.append(byte: separator)
-        buffer.append(value, style: style)
+      number(x)
+      for j in activations.indices {
+        let activation = activations[j]
+        if let single {
+          buffer.append(byte: separator)
+          number(
+            single == 0
+              ? activation.value(x)
+              : (single == 1 ? activation.derivative(x) : activation.secondDerivative(x)))
+          continue
+        }
+        // Several orders come from one jet, as NamedFunction.evaluate does.
+        let jet = activation.jet(x)
+        for order in orders {
+          buffer.append(byte: separator)
+          number(order == 0 ? jet.value : (order == 1 ? jet.first : jet.second))
+        }
       }
       buffer.append(byte: UInt8(ascii: "\n"))
     }
