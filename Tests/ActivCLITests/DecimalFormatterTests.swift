@@ -111,3 +111,59 @@ import Testing
     }
   }
 }
+
+/// `--precision P` from the shortest digits, against C's `%.*g` (what it replaces when it can).
+@Suite struct SignificantDigitsTests {
+  private func mismatches(_ values: [Double], precision: Int) -> [String] {
+    var found: [String] = []
+    var buffer = [UInt8](repeating: 0, count: DecimalFormatter.scratchLength)
+    for x in values {
+      let count = buffer.withUnsafeMutableBufferPointer {
+        DecimalFormatter.writeSignificant(x, precision: precision, to: $0.baseAddress!)
+      }
+      guard let count else { continue }
+      let expected = POSIX.formatSignificant(x, precision: precision)
+      let actual = String(decoding: buffer[0..<count], as: UTF8.self)
+      if actual != expected {
+        found.append("%.\(precision)g of \(x): \(expected) != \(actual)")
+        if found.count == 5 { break }
+      }
+    }
+    return found
+  }
+
+  @Test func matchesPrintf() {
+    var random = SplitMix64(seed: 15)
+    var values: [Double] = [
+      0, -0.0, 1, -1, 0.5, 0.125, 2.5, 0.15, 0.25, 9.5, 99.5, 999_999.5, 1e-4, 1e-5, 9.9999e-5,
+      123_456, 1_234_567, 1e15, 1e16, 0.1, 1.0 / 3, .pi, 5e-324, .greatestFiniteMagnitude,
+      .leastNormalMagnitude, 9.995, 0.000_099_995, 1e22, 1e23,
+    ]
+    for _ in 0..<20_000 {
+      values.append(Double(bitPattern: random.next()))
+      let exponent = Int(random.next() % 60) - 20
+      values.append(
+        Double(sign: .plus, exponent: exponent, significand: 1 + random.nextUnitInterval()))
+      values.append(Double(random.next() % 2_000_000) / 1000 - 1000)
+      values.append(-Double(random.next() % 100_000) * 1e-7)
+    }
+    for precision in 0...17 {
+      #expect(mismatches(values, precision: precision) == [], "precision \(precision)")
+    }
+  }
+
+  /// Ties of the shortest digits, precision above 15 and subnormals are left to printf.
+  @Test func leavesTiesToPrintf() {
+    var buffer = [UInt8](repeating: 0, count: DecimalFormatter.scratchLength)
+    buffer.withUnsafeMutableBufferPointer { out in
+      #expect(DecimalFormatter.writeSignificant(0.125, precision: 2, to: out.baseAddress!) == nil)
+      #expect(DecimalFormatter.writeSignificant(2.5, precision: 1, to: out.baseAddress!) == nil)
+      #expect(DecimalFormatter.writeSignificant(0.1, precision: 17, to: out.baseAddress!) == nil)
+      #expect(DecimalFormatter.writeSignificant(0.1, precision: 16, to: out.baseAddress!) == nil)
+      #expect(DecimalFormatter.writeSignificant(5e-320, precision: 3, to: out.baseAddress!) == nil)
+      // The usual case is handled.
+      #expect(DecimalFormatter.writeSignificant(0.1, precision: 6, to: out.baseAddress!) == 3)
+      #expect(DecimalFormatter.writeSignificant(-1.0 / 3, precision: 4, to: out.baseAddress!) == 7)
+    }
+  }
+}

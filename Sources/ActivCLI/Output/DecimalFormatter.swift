@@ -54,6 +54,78 @@ enum DecimalFormatter {
     return sign + layout(digits, exponent, exponential: magnitude > 0x4340_0000_0000_0000, start)
   }
 
+  /// Writes `x` as C's `%.*g` with `precision` significant digits would (1 ≤ precision ≤ 15, x
+  /// finite), from the shortest digits: when those have at most `precision` digits they are the
+  /// correctly rounded ones (a double is within 2⁻⁵³ of them, well inside half a unit of the 15th
+  /// digit), and otherwise rounding them gives the correctly rounded digits unless they end in a
+  /// 5 exactly one place past `precision` (then x itself may sit on either side of the tie).
+  /// Returns nil in that case, for precision above 15 and for subnormals, and leaves those to
+  /// `snprintf`.
+  @inline(__always)
+  static func writeSignificant(_ x: Double, precision: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> Int?
+  {
+    guard precision <= 15, x.isFinite else { return nil }
+    let p = max(precision, 1)
+    let bits = x.bitPattern
+    let magnitude = bits & 0x7FFF_FFFF_FFFF_FFFF
+    var start = out
+    if bits != magnitude {
+      out.pointee = UInt8(ascii: "-")
+      start += 1
+    }
+    let sign = bits == magnitude ? 0 : 1
+    if magnitude == 0 {
+      start.pointee = UInt8(ascii: "0")
+      return sign + 1
+    }
+    let biased = Int(truncatingIfNeeded: magnitude >> 52)
+    // A subnormal has fewer than 53 bits: its shortest digits can be far from the correctly
+    // rounded ones.
+    guard biased != 0 else { return nil }
+    var (digits, exponent) = shortest(
+      (magnitude & 0x000F_FFFF_FFFF_FFFF) | (1 << 52), biased - 1075)
+    while digits % 10 == 0 {
+      digits /= 10
+      exponent += 1
+    }
+    var count = digitCount(digits)
+    if count > p {
+      let dropped = count - p
+      if dropped == 1 && digits % 10 == 5 { return nil }
+      let unit = powerOfTen(dropped)
+      var kept = digits / unit
+      if digits - kept * unit >= unit / 2 { kept += 1 }
+      exponent += dropped
+      count = p
+      if kept == powerOfTen(p) {
+        kept /= 10
+        exponent += 1
+      }
+      digits = kept
+    }
+    let scientific = exponent + count - 1
+    return sign + layout(digits, exponent, exponential: scientific >= p, start)
+  }
+
+  @inline(__always)
+  private static func powerOfTen(_ n: Int) -> UInt64 {
+    var result: UInt64 = 1
+    for _ in 0..<n { result &*= 10 }
+    return result
+  }
+
+  @inline(__always)
+  private static func digitCount(_ n: UInt64) -> Int {
+    var count = 1
+    var limit: UInt64 = 10
+    while count < 19 && n >= limit {
+      count += 1
+      limit &*= 10
+    }
+    return count
+  }
+
   /// The shortest decimal of `x` as bytes (for tests and small callers).
   static func bytes(_ x: Double) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: scratchLength) { buffer, count in

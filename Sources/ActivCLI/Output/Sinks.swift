@@ -161,7 +161,11 @@ final class ByteBuffer: @unchecked Sendable {
     case .significant(let digits):
       guard x.isFinite else { return append(shortest: x) }
       reserve(64)
-      count += POSIX.formatSignificant(x, precision: digits, into: base + count, capacity: 64)
+      if let length = DecimalFormatter.writeSignificant(x, precision: digits, to: base + count) {
+        count += length
+      } else {
+        count += POSIX.formatSignificant(x, precision: digits, into: base + count, capacity: 64)
+      }
     }
   }
 }
