@@ -81,13 +81,13 @@ private let integerPowersOfTen: [UInt64] = (0...18).map { exponent in
 
 /// The x values a command evaluates at: a count and a way to get the i-th point without storing
 /// them all, so `--points 100000001` streams in constant memory.
-struct Grid {
+struct Grid: Sendable {
   /// The most points one run writes: 10⁹ (about 20 GB of CSV), so a typo cannot start a run that
   /// never ends; larger runs can be split by range.
   static let maximumPoints = 1_000_000_000
 
   let count: Int
-  let point: (Int) -> Double
+  let point: @Sendable (Int) -> Double
 
   /// Points from a list (`--input`).
   init(values: [Double]) {
@@ -95,7 +95,7 @@ struct Grid {
     point = { values[$0] }
   }
 
-  private init(count: Int, point: @escaping (Int) -> Double) {
+  private init(count: Int, point: @escaping @Sendable (Int) -> Double) {
     self.count = count
     self.point = point
   }

@@ -131,9 +131,11 @@ enum Evaluate {
 
   /// Writes x and, for each function in turn, its columns of the given derivative orders
   /// (0 = f, 1 = f′, 2 = f″) at the grid's points.
+  /// CSV and TSV rows are formatted straight into bytes (in parallel on a large grid, see
+  /// ``NumberRows``); the table layout collects fields to measure them.
   static func write(
     _ functions: [NamedFunction], on grid: Grid, orders: [Int], settings: OutputSettings,
-    console: Console
+    console: Console, plan: ParallelPlan = .automatic
   ) throws(CLIError) {
     var header = ["x"]
     for function in functions {
@@ -143,6 +145,12 @@ enum Evaluate {
     try settings.write(
       header: header, alignments: Array(repeating: .right, count: header.count), console: console
     ) { writer throws(CLIError) in
+      if let separator = writer.numberSeparator {
+        let rows = NumberRows(
+          functions: functions, grid: grid, orders: orders, style: numbers, separator: separator)
+        try rows.write(to: writer.target, plan: plan)
+        return
+      }
       var row: [String] = []
       var values: [Double] = []
       row.reserveCapacity(header.count)

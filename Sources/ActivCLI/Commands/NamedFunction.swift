@@ -2,7 +2,7 @@ import Activations
 
 /// A function a command evaluates or draws: a bound catalogue spec (or a member of a sweep), with
 /// the name its columns and legend entries carry.
-struct NamedFunction {
+struct NamedFunction: Sendable {
   var label: String
   var function: any Activation
 

@@ -124,6 +124,17 @@ final class OutputTarget {
     }
   }
 
+  /// Writes what is buffered, then `bytes` (a chunk formatted elsewhere), turning a write failure
+  /// into the error to report.
+  func write(_ bytes: UnsafeRawBufferPointer) throws(CLIError) {
+    do {
+      try writer.write(bytes)
+    } catch {
+      abandon()
+      throw writeFailure(error)
+    }
+  }
+
   private func writeFailure(_ error: SystemError) -> CLIError {
     if case .console = destination, error.isBrokenPipe { return .outputClosed }
     return .writeFailed(target: displayName, reason: error.message)

@@ -12,7 +12,7 @@ enum OutputFormat: String, CaseIterable, Sendable {
 
 /// How numbers are written: shortest round-trip (the default), or a fixed number of significant
 /// digits. Neither depends on the locale.
-enum NumberStyle: Equatable {
+enum NumberStyle: Equatable, Sendable {
   case shortest
   case significant(Int)
 
@@ -34,7 +34,7 @@ final class RecordWriter {
   }
 
   private let format: OutputFormat
-  private let target: OutputTarget
+  let target: OutputTarget
   private let alignments: [Alignment]
   private var pending: [[String]] = []
 
@@ -45,6 +45,16 @@ final class RecordWriter {
     self.target = target
     self.alignments = alignments
     if let header { try write(header) }
+  }
+
+  /// For CSV and TSV, the byte between fields, so rows of numbers can be formatted straight into
+  /// bytes (numbers never need quoting); nil for the table layout, which measures every field.
+  var numberSeparator: UInt8? {
+    switch format {
+    case .csv: return UInt8(ascii: ",")
+    case .tsv: return UInt8(ascii: "\t")
+    case .table: return nil
+    }
   }
 
   func write(_ fields: [String]) throws(CLIError) {

@@ -38,6 +38,11 @@ enum POSIX {
     signal(SIGPIPE, SIG_IGN)
   }
 
+  /// The processors online (at least 1).
+  static var processorCount: Int {
+    max(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 1)
+  }
+
   /// Writes all of `bytes`, retrying short writes and EINTR.
   static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(SystemError) {
     var offset = 0
@@ -155,11 +160,24 @@ enum POSIX {
   /// `x` with `precision` significant digits, like C's `%.*g` in the C locale (activ never calls
   /// `setlocale`, so the decimal separator is always `.`).
   static func formatSignificant(_ x: Double, precision: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    let count = withVaList([Int32(precision), x]) { arguments in
-      vsnprintf(&buffer, buffer.count, "%.*g", arguments)
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let count = buffer.withUnsafeMutableBufferPointer {
+      formatSignificant(x, precision: precision, into: $0.baseAddress!, capacity: $0.count)
     }
-    return String(decoding: buffer[0..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return String(decoding: buffer[0..<count], as: UTF8.self)
+  }
+
+  /// `x` with `precision` significant digits (`%.*g`, never locale-dependent here) written at
+  /// `out`, which has room for `capacity` bytes (64 is always enough); returns the length.
+  static func formatSignificant(
+    _ x: Double, precision: Int, into out: UnsafeMutablePointer<UInt8>, capacity: Int
+  ) -> Int {
+    let count = withVaList([Int32(precision), x]) { arguments in
+      out.withMemoryRebound(to: CChar.self, capacity: capacity) {
+        vsnprintf($0, capacity, "%.*g", arguments)
+      }
+    }
+    return min(Int(count), capacity - 1)
   }
 }
 
