@@ -59,3 +59,22 @@ struct FastPathTests {
     )
   }
 }
+
+extension FastPathTests {
+  @Test("sigmoid: f, f′ (and log_sigmoid's f′ and f″) by the fast exponential")
+  func sigmoid() {
+    var worst = (0.0, 0.0)
+    var at = (0.0, 0.0)
+    for x in Self.points(count: 60_000, around: [0, 1, -1, 20, -20, 700, -700], seed: 9) {
+      let e0 = Self.ulps(
+        fastLogistic(x) ?? logistic(DoubleDouble(x)).value, logistic(DoubleDouble(x)).value)
+      let e1 = Self.ulps(
+        fastLogisticDerivative(x) ?? 0, logisticDerivative(DoubleDouble(x)).value)
+      if e0 > worst.0 { (worst.0, at.0) = (e0, x) }
+      if e1 > worst.1 { (worst.1, at.1) = (e1, x) }
+    }
+    #expect(worst.0 <= 1, "σ: \(worst.0) ULP at \(at.0)")
+    #expect(worst.1 <= 3, "σ′: \(worst.1) ULP at \(at.1)")
+    print("sigmoid worst vs double-double: f \(worst.0) at \(at.0), f′ \(worst.1) at \(at.1)")
+  }
+}

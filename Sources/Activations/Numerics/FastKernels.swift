@@ -80,3 +80,41 @@ func productOfSums(_ hi: Double, _ lo: Double, _ c: (hi: Double, tail: Double)) 
   let p = exactProduct(hi, c.hi)
   return p.hi + (p.lo + (hi * c.tail + lo * (c.hi + c.tail)))
 }
+
+/// e = e^−|v| and s = 1/(1 + e), each as hi + lo: 1 + e is formed exactly (Fast2Sum, e <= 1)
+/// and its reciprocal corrected by one Newton step with an exact product, so s is good to about
+/// 2⁻¹⁰⁰ relative but for e's own 2⁻⁶⁰. For |v| < 708 (e normal).
+@inline(__always)
+func fastLogisticParts(_ magnitude: Double) -> (
+  e: (hi: Double, lo: Double), s: (hi: Double, lo: Double)
+) {
+  let e = fastExponential(-magnitude)
+  let dh = 1 + e.hi
+  let dl = ((1 - dh) + e.hi) + e.lo
+  let q = 1 / (dh + dl)
+  let p = exactProduct(dh, q)
+  let r = ((1 - p.hi) - p.lo) - dl * q
+  return (e, (q, q * r))
+}
+
+/// σ(v) = 1/(1 + e^−v) by the fast exponential, within about an ULP: s rounded once for v >= 0,
+/// e·s for v < 0 (e = e^−|v|, s = 1/(1 + e)); nil for |v| >= 708 (or NaN), where e or the result
+/// may be subnormal.
+@inline(__always)
+func fastLogistic(_ v: Double) -> Double? {
+  let magnitude = abs(v)
+  guard magnitude < 708 else { return nil }
+  let (e, s) = fastLogisticParts(magnitude)
+  return v >= 0 ? s.hi + s.lo : productOfSums(e.hi, e.lo, (s.hi, s.lo))
+}
+
+/// σ′(v) = e/(1 + e)² = (e·s)·s with e = e^−|v|, s = 1/(1 + e), within about an ULP and a half;
+/// nil for |v| >= 708 (or NaN).
+@inline(__always)
+func fastLogisticDerivative(_ v: Double) -> Double? {
+  let magnitude = abs(v)
+  guard magnitude < 708 else { return nil }
+  let (e, s) = fastLogisticParts(magnitude)
+  let t = productOfSums(e.hi, e.lo, (s.hi, s.lo))
+  return t * s.hi + t * s.lo
+}
