@@ -22,6 +22,8 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
     // Evaluates specs through the library for Scripts/accuracy/accuracy.py (not a product).
     .executableTarget(name: "AccuracyHarness", dependencies: ["Activations"]),
+    // Times the batch API for Scripts/bench/library.sh (not a product).
+    .executableTarget(name: "ActivBench", dependencies: ["Activations"]),
     .testTarget(name: "ActivationsTests", dependencies: ["Activations"]),
     .testTarget(name: "ActivCLITests", dependencies: ["ActivCLI", "Activations"]),
   ]

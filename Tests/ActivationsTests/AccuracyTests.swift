@@ -31,15 +31,36 @@ struct AccuracyTests {
   @Test("every fixture point is within the contract", arguments: Reference.specs)
   func withinBudget(spec: String) throws {
     let function = try #require(bound(spec))
+    let points = Reference.points(for: spec)
+    check(
+      spec, function, points, values: points.map { function.value($0.x) },
+      first: points.map { function.derivative($0.x) },
+      second: points.map { function.secondDerivative($0.x) })
+  }
+
+  @Test(
+    "every fixture point is within the contract through the batch API", arguments: Reference.specs)
+  func batchWithinBudget(spec: String) throws {
+    let function = try #require(bound(spec))
+    let points = Reference.points(for: spec)
+    let (values, first, second) = function.function.evaluate(points.map(\.x))
+    check(spec, function, points, values: values, first: first, second: second)
+  }
+
+  /// Records a failure for every order whose worst error exceeds its budget.
+  func check(
+    _ spec: String, _ function: BoundActivation, _ points: [ReferencePoint], values: [Double],
+    first: [Double], second: [Double]
+  ) {
     let exact = Self.piecewiseLinear.contains(function.entry.name)
     // Worst errors of f, f′ and f″, and of any of them below the normal range.
     var worst = [Worst(), Worst(), Worst()]
     var subnormal = Worst()
-    for point in Reference.points(for: spec) {
+    for (index, point) in points.enumerated() {
       for (order, reference, computed) in [
-        (0, point.value, function.value(point.x)),
-        (1, point.derivative, function.derivative(point.x)),
-        (2, point.secondDerivative, function.secondDerivative(point.x)),
+        (0, point.value, values[index]),
+        (1, point.derivative, first[index]),
+        (2, point.secondDerivative, second[index]),
       ] {
         let error = reference.ulpsFromCorrectlyRounded(computed)
         if reference.isSubnormal && !exact {

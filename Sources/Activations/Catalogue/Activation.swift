@@ -20,6 +20,18 @@ public protocol Activation: Sendable {
   /// f, f′ and f″ at once. The default calls the three methods; a type that computes them
   /// together (an ``Expression`` carries all three through one pass) answers in one go.
   func jet(_ x: Double) -> (value: Double, first: Double, second: Double)
+  /// f and f′ at once, bit for bit the same as ``value(_:)`` and ``derivative(_:)``. The default
+  /// calls the two methods; a type whose two share work (an interval lookup, an exponential)
+  /// answers in one go.
+  func valueAndDerivative(_ x: Double) -> (value: Double, first: Double)
+  /// The batch API: f, f′ and f″ at every point of `xs`, written to those outputs that are given
+  /// (each at least as long as `xs`, index for index); only the orders asked for are computed.
+  /// The results are bit for bit those of the scalar methods. See `Batch.swift` for the default,
+  /// which runs one loop specialised for the concrete type (no dynamic call per point) and splits
+  /// a large batch across the processors.
+  func evaluate(
+    _ xs: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>?,
+    first: UnsafeMutableBufferPointer<Double>?, second: UnsafeMutableBufferPointer<Double>?)
 }
 
 extension Activation {
@@ -27,6 +39,10 @@ extension Activation {
 
   public func jet(_ x: Double) -> (value: Double, first: Double, second: Double) {
     (value(x), derivative(x), secondDerivative(x))
+  }
+
+  public func valueAndDerivative(_ x: Double) -> (value: Double, first: Double) {
+    (value(x), derivative(x))
   }
 }
 

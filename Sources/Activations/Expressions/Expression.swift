@@ -144,7 +144,9 @@ public struct Expression: Activation, CustomStringConvertible, Equatable {
   }
 
   /// Evaluates at every point of `xs`, writing f, f′ and f″ to those outputs that are given (each
-  /// at least as long as `xs`); only the derivatives asked for are computed.
+  /// at least as long as `xs`); only the derivatives asked for are computed. The batch API of
+  /// ``Activation``: one pass of the program per point, large batches split across the
+  /// processors (each part with its own registers), bit for bit the scalar results.
   public func evaluate(
     _ xs: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>?,
     first: UnsafeMutableBufferPointer<Double>?, second: UnsafeMutableBufferPointer<Double>?
@@ -153,12 +155,18 @@ public struct Expression: Activation, CustomStringConvertible, Equatable {
       precondition((output?.count ?? xs.count) >= xs.count, "an output is shorter than the input")
     }
     let order = second != nil ? 2 : (first != nil ? 1 : 0)
-    program.withRegisters { registers in
-      for index in xs.indices {
-        let jet = program.run(registers, xs[index], order: order)
-        values?[index] = jet.value
-        first?[index] = jet.first
-        second?[index] = jet.second
+    // Large batches are split across the processors as for the catalogue's functions; each part
+    // has its own registers.
+    let outputs = UncheckedSendable((xs, values, first, second))
+    Threads.forEachPart(of: xs.count, minimumPart: minimumPointsPerThread) { range in
+      let (xs, values, first, second) = outputs.value
+      program.withRegisters { registers in
+        for index in range {
+          let jet = program.run(registers, xs[index], order: order)
+          values?[index] = jet.value
+          first?[index] = jet.first
+          second?[index] = jet.second
+        }
       }
     }
   }

@@ -68,7 +68,7 @@ public struct SELU: Activation {
 /// f''(x) = 0 for x > 0, else e^(x/alpha) / alpha     (f''(0) = 1/alpha, from the left)
 /// ```
 /// Range (-alpha, inf); alpha > 0. The quotient u = x/alpha is carried in double-double (its
-/// remainder recovered exactly by fused multiply-add), so `exp` at u ≈ −700 does not magnify its
+/// remainder recovered exactly from the exact product u·alpha), so `exp` at u ≈ −700 does not magnify its
 /// rounding by 700; the exponentials are the double-double kernels, scaled, and e^u/alpha is
 /// rounded once. f′ is continuous, so no kink is declared, but f″ jumps at 0: like ELU's, it takes
 /// the left side there.
@@ -98,6 +98,6 @@ public struct CELU: Activation {
   private func quotient(_ x: Double) -> DoubleDouble {
     let u = x / alpha
     guard u.isFinite else { return DoubleDouble(u) }
-    return DoubleDouble(u, x.addingProduct(-u, alpha) / alpha)
+    return DoubleDouble(u, (-DoubleDouble.product(u, alpha) + x).hi / alpha)
   }
 }

@@ -13,7 +13,21 @@
 ///                = e·(4k·(1 + 6c·x^2)·(1 + e) - |x|·w'^2·(1 - e)) / (1 + e)^3,
 ///                  e = e^-|w|,  k = sqrt(2/pi),  c = 0.044715,  w' = 2k·(1 + 3c·x^2)
 /// ```
-/// Range [-0.16997…, inf) (exact form). libm's `erfc` (up to ~2 ULP off, and magnifying any
+/// Range [-0.16997…, inf) (exact form).
+///
+/// The exact form is computed by fast kernels for −37 < x < ∞ (``fastExact(_:)``), about a
+/// rounding or two from the truth: for |x| < 3, polynomials of degree 11 in x − centre on
+/// intervals of width 1/8 give Φ (f = x·Φ) and f′ (on the intervals around f′'s root r, f′/(x − r),
+/// multiplied by x − r formed from r in three doubles, so f′ keeps its relative precision at the
+/// root); for 3 <= |x| < 37, f and f′ are e^(−x²/2) (a table-driven exponential of x² split
+/// exactly) times polynomials in |x| of the scaled tails A = |x|·Φ(−|x|)·e^(x²/2) and
+/// B = |x|/√(2π) − Φ(−|x|)·e^(x²/2), on 16 intervals per binade; x >= 10 gives x and 1. f″ is
+/// e^(−x²/2)/√(2π)·(2 − x²) with x² exact, for |x| < 37. The coefficients come from
+/// `Scripts/kernels/make_tables.py`, which checks each polynomial against mpmath. Below −37
+/// (f and f′ near or below the subnormal range), at ±inf and NaN, and for the tanh form, the
+/// double-double kernels described next take over.
+///
+/// The double-double kernels: libm's `erfc` (up to ~2 ULP off, and magnifying any
 /// rounding in its argument by 2z²) is not used: Φ is activ's own double-double kernel
 /// (``GELU/normalCDF(_:)``): for |x| <= 3 the Taylor series of erf, for |x| > 3 the Laplace
 /// continued fraction of the Mills ratio times φ, with x² split exactly and e^(−x²/2) a scaled
@@ -40,6 +54,12 @@ public struct GELU: Activation {
   }
 
   public func value(_ x: Double) -> Double {
+    if approximation == .none, let fast = GELU.fastExact(x) { return fast.value }
+    return preciseValue(x)
+  }
+
+  /// f by the double-double kernels alone.
+  func preciseValue(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: -0.0, atPlusInfinity: x) }
     switch approximation {
     case .none:
@@ -53,6 +73,12 @@ public struct GELU: Activation {
   }
 
   public func derivative(_ x: Double) -> Double {
+    if approximation == .none, let fast = GELU.fastExact(x) { return fast.first }
+    return preciseDerivative(x)
+  }
+
+  /// f′ by the double-double kernels alone.
+  func preciseDerivative(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
     switch approximation {
     case .none:
@@ -76,6 +102,12 @@ public struct GELU: Activation {
   }
 
   public func secondDerivative(_ x: Double) -> Double {
+    if approximation == .none, let fast = GELU.fastExactSecond(x) { return fast }
+    return preciseSecondDerivative(x)
+  }
+
+  /// f″ by the double-double kernels alone.
+  func preciseSecondDerivative(_ x: Double) -> Double {
     guard x.isFinite else { return x.isNaN ? x : 0 }
     switch approximation {
     case .none:
@@ -95,6 +127,66 @@ public struct GELU: Activation {
       let bracket = bend * d + -(slope * slope * a * (-e.doubleDouble + 1))
       return (e * bracket / (d * d * d)).value
     }
+  }
+
+  public func valueAndDerivative(_ x: Double) -> (value: Double, first: Double) {
+    if approximation == .none, let fast = GELU.fastExact(x) { return fast }
+    return (value(x), derivative(x))
+  }
+
+  /// f and f′ of the exact form by the fast kernels (see the type's documentation), or nil for
+  /// x <= −37 (f and f′ near the subnormal range), ±inf and NaN, which go to the double-double
+  /// kernels.
+  @inline(__always)
+  static func fastExact(_ x: Double) -> (value: Double, first: Double)? {
+    let t = abs(x)
+    if t < 3 {
+      // f = x/2 + x²/√(2π) + …, f′ = 1/2 + 2x/√(2π) + …: the first terms, correctly rounded.
+      if t < 0x1p-60 { return (x * 0.5, 0.5) }
+      let i = Swift.min(Int((x + 3) * 8), 47)
+      let d = x - (-3 + (Double(i) + 0.5) * 0.125)
+      return Tables.geluCentral.withUnsafeBufferPointer { table in
+        let base = table.baseAddress! + 26 &* i
+        let cdf = tablePolynomial(base, d)
+        let slope = tablePolynomial(base + 13, d)
+        let value = x * (cdf.hi + cdf.tail)
+        guard Tables.geluRootedIntervals.contains(i) else { return (value, slope.hi + slope.tail) }
+        // f′ = (x − r)·g(x) near the root r: x − r.hi is exact there (Sterbenz).
+        let (r0, r1, r2) = Tables.geluDerivativeRoot
+        let distance = ((x - r0) - r1) - r2
+        return (value, distance * (slope.hi + slope.tail))
+      }
+    }
+    if x >= 10 { return x < .infinity ? (x, 1) : nil }
+    guard t < 37 else { return nil }
+    // e = e^(−t²/2) with t² = square + squareLo exactly.
+    let square = exactProduct(t, t)
+    let e = fastExponential(-0.5 * square.hi, -0.5 * square.lo)
+    let key = Int(truncatingIfNeeded: t.bitPattern >> 48) &- Tables.geluTailFirstKey
+    return Tables.geluTail.withUnsafeBufferPointer { table in
+      let base = table.baseAddress! + 27 &* key
+      let d = t - base[13]
+      let a = tablePolynomial(base, d)
+      let b = tablePolynomial(base + 14, d)
+      if x > 0 {
+        let (sa, sb) = (a.hi + a.tail, b.hi + b.tail)
+        return (x - (e.hi * sa + e.lo * sa), 1 + (e.hi * sb + e.lo * sb))
+      }
+      return (-productOfSums(e.hi, e.lo, a), -productOfSums(e.hi, e.lo, b))
+    }
+  }
+
+  /// f″ = φ(x)·(2 − x²) of the exact form by the fast exponential, 2 − x² rounded once (x² is
+  /// exact, and 2 − its leading part too where they cancel); nil for |x| >= 37 (a subnormal f″ or
+  /// none), ±inf and NaN.
+  @inline(__always)
+  static func fastExactSecond(_ x: Double) -> Double? {
+    let t = abs(x)
+    guard t < 37 else { return nil }
+    let square = exactProduct(t, t)
+    let e = fastExponential(-0.5 * square.hi, -0.5 * square.lo)
+    let bracket = ((2 - square.hi) - square.lo) * inverseSqrt2Pi.hi
+    return productOfSums(e.hi, e.lo, (bracket, 0))
   }
 
   /// f′ around its root x ≈ −0.7518 (mpmath), exact form.

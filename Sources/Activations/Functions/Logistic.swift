@@ -7,14 +7,22 @@
 /// f'(x)  = f(x)·(1 - f(x)) = e^-|x| / (1 + e^-|x|)^2
 /// f''(x) = f'(x)·(1 - 2·f(x)) = -sign(x)·e·(1 - e) / (1 + e)^3,   e = e^-|x|
 /// ```
-/// Range (0, 1). Computed in double-double from a double-double eˣ (``logistic(_:)``), branching
+/// Range (0, 1). For |x| < 708, f and f′ come from the fast table-driven exponential
+/// (``fastLogistic(_:)``, ``fastLogisticDerivative(_:)``): e = e^−|x| in two doubles, 1 + e
+/// exact and its reciprocal s refined by a Newton step, f = s or e·s and f′ = e·s², about an ULP
+/// from the truth. Beyond (subnormal results), and for f″: in double-double from a double-double
+/// eˣ (``logistic(_:)``), branching
 /// on the sign of x so the exponential is never large; the derivatives use the symmetric forms,
 /// which never cancel or overflow (1 − e as −expm1(−|x|), so f″ ≈ −x/8 keeps its digits near
 /// 0; below 2⁻⁵⁰⁰ it is −x/8 itself). One final rounding.
 public struct Sigmoid: Activation {
   public init() {}
-  public func value(_ x: Double) -> Double { logistic(DoubleDouble(x)).value }
-  public func derivative(_ x: Double) -> Double { logisticDerivative(DoubleDouble(x)).value }
+  public func value(_ x: Double) -> Double {
+    fastLogistic(x) ?? logistic(DoubleDouble(x)).value
+  }
+  public func derivative(_ x: Double) -> Double {
+    fastLogisticDerivative(x) ?? logisticDerivative(DoubleDouble(x)).value
+  }
   public func secondDerivative(_ x: Double) -> Double {
     // f″ = −x/8 + x³/96 − …: the first term alone is correctly rounded here.
     if abs(x) < 0x1p-500 { return -x * 0.125 }
@@ -56,6 +64,7 @@ public struct HardSigmoid: Activation {
 /// Range (-inf, 0). The split form keeps the exponential from overflowing and the logarithm from
 /// cancelling; the tail log1p(e^−|x|) is the double-double ``softplusTail(_:)``, rounded once.
 /// f″ is the sigmoid's symmetric f′ negated (``logisticDerivative(_:)``), scaled where subnormal.
+/// f′ = σ(−x) and f″ take the sigmoid's fast path for |x| < 708 (see ``Sigmoid``).
 public struct LogSigmoid: Activation {
   public init() {}
   public func value(_ x: Double) -> Double {
@@ -64,9 +73,12 @@ public struct LogSigmoid: Activation {
     let tail = softplusTail(DoubleDouble(x))
     return x >= 0 ? -tail.value : (-tail + x).value
   }
-  public func derivative(_ x: Double) -> Double { logistic(DoubleDouble(-x)).value }
+  public func derivative(_ x: Double) -> Double {
+    fastLogistic(-x) ?? logistic(DoubleDouble(-x)).value
+  }
   public func secondDerivative(_ x: Double) -> Double {
-    (logisticDerivative(DoubleDouble(x)) * -1).value
+    if let fast = fastLogisticDerivative(x) { return -fast }
+    return (logisticDerivative(DoubleDouble(x)) * -1).value
   }
 }
 

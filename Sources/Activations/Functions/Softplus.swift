@@ -13,6 +13,8 @@
 /// overflows. b·x is carried in double-double and the tail log1p(e^−|b·x|) computed in
 /// double-double (see ``softplusTail(_:)``), so large |b·x| magnifies no rounding and the sum is
 /// rounded once; f″ is the symmetric σ′ (``logisticDerivative(_:)``), scaled where subnormal.
+/// Where b·x is exact (b = 1 or a power of two) and |b·x| < 708, f′ takes the sigmoid's fast path
+/// (see ``Sigmoid``).
 public struct Softplus: Activation {
   public var beta: Double
   public var threshold: Double?
@@ -33,6 +35,8 @@ public struct Softplus: Activation {
     guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
     let v = DoubleDouble.product(beta, x)
     if let threshold, v.hi > threshold { return 1 }
+    // An exact β·x (β = 1, a power of two) takes the sigmoid's fast path.
+    if v.lo == 0, let fast = fastLogistic(v.hi) { return fast }
     return logistic(v).value
   }
 

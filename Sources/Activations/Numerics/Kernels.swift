@@ -30,7 +30,7 @@ struct Scaled: Sendable {
   /// The value rounded to a double, once: a subnormal result is rounded directly to its multiple
   /// of 2⁻¹⁰⁷⁴ (see ``DoubleDouble/roundedToSubnormal(scaledBy:)``), not first to 53 bits.
   var value: Double {
-    let rounded = Double(sign: .plus, exponent: exponent, significand: mantissa.value)
+    let rounded = scaledByPowerOfTwo(mantissa.value, exponent)
     guard abs(rounded) < Double.leastNormalMagnitude, rounded.isFinite else { return rounded }
     return mantissa.roundedToSubnormal(scaledBy: exponent)
   }
@@ -58,24 +58,45 @@ private let ln2Hi = 0.6931471803691238
 private let ln2Mid = 1.9082149292705877e-10
 private let ln2Tail = 1.1612227229362532e-26
 
-/// eˣ as `m·2ᵏ` with m ∈ [1/√2, √2] in double-double, to about 2⁻¹⁰⁰ relative.
+/// eˣ as `m·2ᵏ` with m ∈ [e^(−1/256), 2·e^(1/256)] in double-double, to about 2⁻¹⁰² relative.
 ///
-/// Reduction x = k·ln 2 + r with |r| <= ln 2 / 2 (x − k·ln2Hi is exact by Sterbenz' lemma, the
-/// other two parts of k·ln 2 are subtracted in double-double), then the Taylor series of eʳ to
-/// degree 22 by Horner's rule in double-double. Arguments beyond ±2000 saturate (the scaled
-/// result is 0 or inf).
+/// Reduction x = (k/128)·ln 2 + r with |r| <= ln 2/256 (x − (k/128)·ln2Hi is exact by Sterbenz'
+/// lemma, the other two parts of (k/128)·ln 2 are subtracted in double-double), so
+/// eˣ = 2^⌊k/128⌋ · 2^(j/128) · eʳ with j = k mod 128: 2^(j/128) is a double-double table entry
+/// (`Tables.powersOfTwo`, from mpmath), and eʳ the Taylor polynomial of degree 10 (remainder
+/// below 2⁻¹⁰⁸), its terms of degree 5 and up summed in double (they are below 2⁻⁴⁸), the rest
+/// by Horner's rule in double-double. Arguments beyond ±2000 saturate (the scaled result is 0 or
+/// inf).
 func exponential(_ x: DoubleDouble) -> Scaled {
   if x.hi.isNaN { return Scaled(DoubleDouble(.nan)) }
   if x.hi < -2000 { return Scaled(DoubleDouble(0)) }
   if x.hi > 2000 { return Scaled(DoubleDouble(.infinity)) }
-  let k = (x.hi / (ln2Hi + ln2Mid)).rounded()
-  let r = DoubleDouble(x.hi - k * ln2Hi) + -DoubleDouble.product(k, ln2Mid) + (x.lo - k * ln2Tail)
-  var series = DoubleDouble(1)
-  for n in stride(from: 22, through: 1, by: -1) {
-    series = series * r / Double(n) + 1
+  // k = x·128/ln 2 rounded to an integer (adding and subtracting 1.5·2⁵²); |k| < 2¹⁹, so
+  // (k/128)·ln2Hi is exact.
+  let k = (x.hi * 184.6649652337873 + 0x1.8p52) - 0x1.8p52
+  let m = k * 0x1p-7
+  let r =
+    DoubleDouble(x.hi - m * ln2Hi) + -DoubleDouble.product(m, ln2Mid) + (x.lo - m * ln2Tail)
+  let t = r.hi
+  let high =
+    ((((t * (1.0 / 3_628_800) + 1.0 / 362_880) * t + 1.0 / 40_320) * t + 1.0 / 5040) * t
+      + 1.0 / 720) * t + 1.0 / 120
+  var series = r * high + inverseFactorial4
+  series = series * r + inverseFactorial3
+  series = series * r + 0.5
+  series = series * r + 1
+  series = series * r + 1
+  let n = Int(k)
+  let j = n & 127
+  let power = Tables.powersOfTwo.withUnsafeBufferPointer { table in
+    DoubleDouble(table[2 &* j], table[2 &* j &+ 1])
   }
-  return Scaled(series, exponent: Int(k))
+  return Scaled(series * power, exponent: n >> 7)
 }
+
+/// 1/24 and 1/6 in double-double.
+private let inverseFactorial4 = DoubleDouble(0.041666666666666664, 2.3129646346357427e-18)
+private let inverseFactorial3 = DoubleDouble(0.16666666666666666, 9.25185853854297e-18)
 
 func exponential(_ x: Double) -> Scaled { exponential(DoubleDouble(x)) }
 

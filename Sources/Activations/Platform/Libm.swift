@@ -1,5 +1,6 @@
-// The only file in this module that touches the C library: every libm call goes through here, so a
-// port to another platform (or a switch to our own kernels) changes one place.
+// The only file in this module that touches the C math library: every libm call goes through
+// here, so a port to another platform (or a switch to our own kernels) changes one place. (Threads
+// for the batch API are in Threads.swift beside it.)
 
 #if canImport(Glibc)
   import Glibc
@@ -12,8 +13,8 @@
 #endif
 
 /// The libm functions activ uses, under names that cannot collide with the C ones. Everything
-/// else (exp, expm1, tanh, erfc) is activ's own double-double kernel; `log1p` is only a first
-/// guess that one Newton step refines.
+/// else (exp, expm1, tanh, erfc) is activ's own kernel (double-double, or the fast table-driven
+/// kernels of FastKernels.swift); `log1p` is only a first guess that one Newton step refines.
 enum Libm {
   static func log1p(_ x: Double) -> Double { cLog1p(x) }
 }
