@@ -37,31 +37,34 @@ struct NumberRows: Sendable {
     }
   }
 
+  /// Evaluates the rows' functions through the batch API (one specialised loop per function and
+  /// order, only the orders asked for), then formats row by row.
   @inline(__always)
   private func format(
     _ range: Range<Int>, into buffer: ByteBuffer, number: (Double) -> Void
   ) {
-    let activations = functions.map(\.function)
-    let single = orders.count == 1 ? orders[0] : nil
-    for i in range {
-      let x = grid.point(i)
-      number(x)
-      for j in activations.indices {
-        let activation = activations[j]
-        if let single {
-          buffer.append(byte: separator)
-          number(
-            single == 0
-              ? activation.value(x)
-              : (single == 1 ? activation.derivative(x) : activation.secondDerivative(x)))
-          continue
+    let n = range.count
+    let xs = range.map(grid.point)
+    let columnCount = functions.count * orders.count
+    var columns = [Double](repeating: 0, count: n * columnCount)
+    xs.withUnsafeBufferPointer { points in
+      columns.withUnsafeMutableBufferPointer { all in
+        for (j, function) in functions.enumerated() {
+          func column(_ order: Int) -> UnsafeMutableBufferPointer<Double>? {
+            guard let k = orders.firstIndex(of: order) else { return nil }
+            return UnsafeMutableBufferPointer(
+              rebasing: all[((j * orders.count + k) * n)..<((j * orders.count + k + 1) * n)])
+          }
+          function.function.evaluate(
+            points, values: column(0), first: column(1), second: column(2))
         }
-        // Several orders come from one jet, as NamedFunction.evaluate does.
-        let jet = activation.jet(x)
-        for order in orders {
-          buffer.append(byte: separator)
-          number(order == 0 ? jet.value : (order == 1 ? jet.first : jet.second))
-        }
+      }
+    }
+    for row in 0..<n {
+      number(xs[row])
+      for c in 0..<columnCount {
+        buffer.append(byte: separator)
+        number(columns[c * n + row])
       }
       buffer.append(byte: UInt8(ascii: "\n"))
     }
