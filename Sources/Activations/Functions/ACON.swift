@@ -28,11 +28,14 @@ public struct AconC: Activation {
       let slope = asymptoticSlope(x)
       return slope == 0 && !x.isNaN ? ((p1 - p2) * x < 0 ? -0.0 : 0) : linearLimit(x, slope: slope)
     }
+    // p1 = 1, p2 = 0 is Swish(β) exactly, whose fast path then gives the same bits.
+    if p1 == 1 && p2 == 0 { return Swish(beta: beta).value(x) }
     return AconC.value(x, p1: p1, p2: p2, gate: gate(x))
   }
 
   public func derivative(_ x: Double) -> Double {
     guard x.isFinite else { return x.isNaN ? x : asymptoticSlope(x) }
+    if p1 == 1 && p2 == 0 { return Swish(beta: beta).derivative(x) }
     let v = gate(x)
     let difference = DoubleDouble.sum(p1, -p2)
     let h = Swish.gateDerivative(v)

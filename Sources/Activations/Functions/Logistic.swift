@@ -98,7 +98,10 @@ public struct LogSigmoid: Activation {
 /// subnormal. The forms of f′ and f″ have no cancellation but the true one at their roots
 /// (f′ at v ≈ −1.28, f″ at v ≈ ±2.40): double-double absorbs it down to 2⁻²⁰ from the root, and
 /// within that a Taylor expansion about the root (``RootExpansion``) gives full relative
-/// precision.
+/// precision. Fast path: where b·x is exact and |b·x| < 708, f and f′ come from the table-driven
+/// exponential (σ as hi + lo to about 2⁻⁶⁰; for v < 0, f′ = σ(v)·(1 + v·s) with v·s formed
+/// exactly, s = 1/(1 + e^v)), rounded once, except within 1/64 of f′'s root, which stays on the
+/// double-double path.
 public struct Swish: Activation {
   public var beta: Double
 
@@ -112,13 +115,57 @@ public struct Swish: Activation {
       if beta == 0 { return x / 2 }
       return beta * x > 0 ? x : (x > 0 ? 0 : -0.0)
     }
+    let v = exactProduct(beta, x)
+    if v.lo == 0, x != 0, let gate = Swish.fastGate(v.hi) {
+      // x·σ(v) with σ as hi + lo (about 2⁻⁶⁰): one rounding of a product good to ~2⁻⁵⁹.
+      let p = exactProduct(x, gate.hi)
+      return p.hi + (p.lo + x * gate.lo)
+    }
     return (logistic(DoubleDouble.product(beta, x)) * x).value
   }
 
   public func derivative(_ x: Double) -> Double {
     if x.isNaN { return x }
     guard x.isFinite else { return beta == 0 ? 0.5 : (beta * x > 0 ? 1 : 0) }
+    let v = exactProduct(beta, x)
+    if v.lo == 0, let fast = Swish.fastGateDerivative(v.hi) { return fast }
     return Swish.gateDerivative(DoubleDouble.product(beta, x)).value
+  }
+
+  /// σ(v) as hi + lo from the fast exponential (about 2⁻⁶⁰ relative), for |v| < 708 (nil beyond,
+  /// where e^−|v| or the result may leave the normal range).
+  @inline(__always)
+  static func fastGate(_ v: Double) -> (hi: Double, lo: Double)? {
+    let magnitude = abs(v)
+    guard magnitude < 708 else { return nil }
+    let (e, s) = fastLogisticParts(magnitude)
+    guard v < 0 else { return s }
+    let p = exactProduct(e.hi, s.hi)
+    return (p.hi, p.lo + (e.hi * s.lo + e.lo * s.hi))
+  }
+
+  /// h(v) by the fast exponential, within about an ULP, or nil where the double-double path must
+  /// take it: |v| >= 708, and within 1/64 of h's root at −1.2785, where 1 + v·σ(−v) cancels
+  /// (there e^−|v|'s 2⁻⁶⁰ error would be magnified more than 64-fold).
+  /// With e = e^−|v| and s = 1/(1 + e): h = s + v·e·s² for v >= 0 (all terms positive), and
+  /// h = (e·s)·(1 + v·s) for v < 0, where v·s is formed exactly before 1 is added.
+  @inline(__always)
+  static func fastGateDerivative(_ v: Double) -> Double? {
+    let magnitude = abs(v)
+    guard magnitude < 708, abs(v - gateRoot.root.hi) >= 0x1p-6 else { return nil }
+    let (e, s) = fastLogisticParts(magnitude)
+    if v >= 0 {
+      let sigma = productOfSums(e.hi, e.lo, (s.hi, s.lo))
+      return s.hi + (s.lo + v * sigma * s.hi)
+    }
+    // σ(v) = e·s and w = 1 + v·s each as hi + lo, multiplied and rounded once.
+    let p = exactProduct(e.hi, s.hi)
+    let sigma = (hi: p.hi, lo: p.lo + (e.hi * s.lo + e.lo * s.hi))
+    let vs = exactProduct(v, s.hi)
+    let w = DoubleDouble.sum(1, vs.hi)
+    let wLow = w.lo + (vs.lo + v * s.lo)
+    let h = exactProduct(sigma.hi, w.hi)
+    return h.hi + (h.lo + (sigma.hi * wLow + sigma.lo * w.hi))
   }
 
   public func secondDerivative(_ x: Double) -> Double {
