@@ -9,16 +9,37 @@
 ///          e = e^(-2|x|)
 /// ```
 /// Range (-1, 1). Not libm's `tanh` (up to ~2 ULP off in glibc) but ``hyperbolicTangent(_:)`` in
-/// double-double: Lambert's continued fraction near 0, (1 − e)/(1 + e) with e = e^−2|x| beyond.
+/// double-double: Lambert's continued fraction near 0, (1 − e)/(1 + e) with e = e^−2|x| beyond;
+/// for 1/16 <= |x| < 19.1 (f) and |x| < 354 (f′) the same forms on the table-driven exponential
+/// (``fastLogisticParts(_:)``), rounded once.
 /// The derivative comes from e^−2|x| rather than 1 − tanh², which would round to 0 for |x| > 19
 /// where the true value is still ~1e-16; f″ likewise, as the product 8·σ″(2x)
 /// (``logisticSecondDerivative(_:)``, no cancellation: its only root is 0), and −2x itself below
 /// 2⁻⁵⁰⁰.
 public struct Tanh: Activation {
   public init() {}
-  public func value(_ x: Double) -> Double { hyperbolicTangent(DoubleDouble(x)).value }
+  public func value(_ x: Double) -> Double {
+    let magnitude = abs(x)
+    // Fast path: e = e^−2|x| from the table-driven exponential (about 2⁻⁶⁰), 1 − e formed
+    // exactly as hi + lo, times s = 1/(1 + e), rounded once. Below 1/16, 1 − e is small enough
+    // that e's error would grow past an eighth of an ULP: the double-double path takes it, as it
+    // does beyond 19.1 (where tanh is ±1 to the double) and for NaN.
+    if magnitude >= 0.0625 && magnitude < 19.1 {
+      let (e, s) = fastLogisticParts(2 * magnitude)
+      let n = DoubleDouble.sum(1, -e.hi)
+      let t = productOfSums(n.hi, n.lo - e.lo, (s.hi, s.lo))
+      return x < 0 ? -t : t
+    }
+    return hyperbolicTangent(DoubleDouble(x)).value
+  }
   public func derivative(_ x: Double) -> Double {
     if x.isNaN { return x }
+    // Fast path: 4·(e·s)·s, e = e^−2|x| and s = 1/(1 + e) as hi + lo; no cancellation anywhere.
+    if abs(x) < 354 {
+      let (e, s) = fastLogisticParts(2 * abs(x))
+      let es = productOfSums(e.hi, e.lo, (s.hi, s.lo))
+      return 4 * (es * s.hi + es * s.lo)
+    }
     let e = exponential(DoubleDouble(-2 * abs(x)))
     let d = e.doubleDouble + 1
     return (e * 4 / (d * d)).value
