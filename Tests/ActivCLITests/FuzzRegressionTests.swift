@@ -31,4 +31,16 @@ struct FuzzRegressionTests {
     #expect(
       activ(["eval", "relu", "0", "1", "--points", "\(limit + 1)", "--no-header"]).status == 0)
   }
+
+  /// Meta-ACON's β network is hidden×C with hidden = max(r, C / r): the default (or one-value)
+  /// weights were expanded to every entry, so r=1048576 on 2000 one-pixel channels (6 kB of
+  /// input) allocated 16 GB, and r=1 on 100000 channels 80 GB. They are no longer expanded.
+  @Test func metaACONDoesNotExpandUniformWeights() {
+    let map = Array(String(repeating: "1,-2\n\n", count: 2000).utf8)
+    for spec in ["meta_acon(r=1048576)", "meta_acon(r=1, w1=0.5, b2=1)"] {
+      let run = activ(["apply", spec, "--grad"], stdin: map)
+      #expect(run.status == 0, "activ apply \(spec)")
+      #expect(lines(run.stdout).count == 2 * 2000 - 1)
+    }
+  }
 }
