@@ -70,6 +70,8 @@ public enum CLIError: Error, Equatable {
   /// More than two numbers where a range goes (`eval relu 1 2 3`).
   case tooManyNumbers(command: String, numbers: [String])
   case tooManyPoints(count: String, limit: Int)
+  /// `--format table` aligns its columns only once every row is known, so it keeps them all.
+  case tooManyTableRows(count: Int, limit: Int)
   case spec(SpecError)
   /// An expression refused, with the text it was read from (for the caret).
   case expression(ExpressionError, text: String)
@@ -129,6 +131,9 @@ public enum CLIError: Error, Equatable {
     case .tooManyPoints(let count, let limit):
       return
         "\(count) points is more than activ writes (at most \(limit)); use a larger --step or fewer --points"
+    case .tooManyTableRows(let count, let limit):
+      return
+        "\(count) rows is more than --format table holds (at most \(limit)); use csv or tsv, which stream"
     case .spec(let error):
       return error.description
     case .expression(let error, _):

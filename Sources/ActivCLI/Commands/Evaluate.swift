@@ -129,6 +129,9 @@ enum Evaluate {
       functions, on: grid, orders: orders, settings: OutputSettings(parsed), console: console)
   }
 
+  /// The most rows `--format table` writes: it holds them all in memory to align the columns.
+  static let maximumTableRows = 100_000
+
   /// Writes x and, for each function in turn, its columns of the given derivative orders
   /// (0 = f, 1 = f′, 2 = f″) at the grid's points.
   /// CSV and TSV rows are formatted straight into bytes (in parallel on a large grid, see
@@ -137,6 +140,9 @@ enum Evaluate {
     _ functions: [NamedFunction], on grid: Grid, orders: [Int], settings: OutputSettings,
     console: Console, plan: ParallelPlan = .automatic
   ) throws(CLIError) {
+    if settings.format == .table, grid.count > maximumTableRows {
+      throw .tooManyTableRows(count: grid.count, limit: maximumTableRows)
+    }
     var header = ["x"]
     for function in functions {
       for order in orders { header.append(function.columnName(order: order)) }

@@ -68,17 +68,21 @@ public struct MetaACONLayer: Layer {
     let (n, hidden) = networkShape(channels: input.channels)
     let designName = "design=\(design.rawValue) with \(n) input\(n == 1 ? "" : "s")"
     func sized(_ given: [Double]?, _ name: String, rows: Int, columns: Int, default value: Double)
-      throws(LayerError) -> [Double]
+      throws(LayerError) -> Weights
     {
-      guard let given else { return Array(repeating: value, count: rows * columns) }
-      if given.count == 1 { return Array(repeating: given[0], count: rows * columns) }
+      guard let given else { return .uniform(value) }
+      if given.count == 1 { return .uniform(given[0]) }
       guard given.count == rows * columns else {
         throw .matrixSize(
           function: "meta_acon", parameter: name, given: given.count, rows: rows,
           columns: columns, design: designName)
       }
-      return given
+      return .full(given)
     }
+    // A matrix given as one value (or the default) is never expanded to hidden×n entries, and
+    // rows that come out the same are computed once: hidden×n grows with the square of the
+    // channel count (and with r), so `meta_acon(r=1048576)` on a map of 1000 channels would
+    // otherwise allocate 8 GB. Each sum is still formed in the same order, bit for bit.
     let w1 = try sized(w1, "w1", rows: hidden, columns: n, default: 1 / Double(n))
     let b1 = try sized(b1, "b1", rows: hidden, columns: 1, default: 0)
     let w2 = try sized(w2, "w2", rows: n, columns: hidden, default: 1 / Double(hidden))
@@ -92,14 +96,28 @@ public struct MetaACONLayer: Layer {
       means = [input.values.reduce(0, +) / Double(input.values.count)]
       elementsPerMean = input.values.count
     }
-    let activations = (0..<hidden).map { j in
+    func activation(_ j: Int) -> Double {
       (0..<n).reduce(b1[j]) { sum, c in sum + w1[j * n + c] * means[c] }
     }
+    let sameActivations = w1.isUniform && b1.isUniform
+    let activations =
+      sameActivations
+      ? Array(repeating: activation(0), count: hidden) : (0..<hidden).map(activation)
+    let sameZ = sameActivations && w2.isUniform && b2.isUniform
+    let sameDiagonal = w1.isUniform && w2.isUniform
     var beta: [Double] = []
     var slope: [Double] = []
+    var first: (z: Double, diagonal: Double)?
     for c in 0..<n {
-      let z = (0..<hidden).reduce(b2[c]) { sum, j in sum + w2[c * hidden + j] * activations[j] }
-      let diagonal = (0..<hidden).reduce(0.0) { sum, j in sum + w2[c * hidden + j] * w1[j * n + c] }
+      let z =
+        sameZ && first != nil
+        ? first!.z
+        : (0..<hidden).reduce(b2[c]) { sum, j in sum + w2[c * hidden + j] * activations[j] }
+      let diagonal =
+        sameDiagonal && first != nil
+        ? first!.diagonal
+        : (0..<hidden).reduce(0.0) { sum, j in sum + w2[c * hidden + j] * w1[j * n + c] }
+      if first == nil { first = (z, diagonal) }
       beta.append(Sigmoid().value(z))
       slope.append(Sigmoid().derivative(z) * diagonal / Double(elementsPerMean))
     }
@@ -145,5 +163,23 @@ public struct MetaACONLayer: Layer {
       }
     }
     return FeatureMap(shapeOf: input, values: output)
+  }
+}
+
+/// A weight matrix or bias vector of the β network: one value for every entry, or all entries.
+private enum Weights {
+  case uniform(Double)
+  case full([Double])
+
+  var isUniform: Bool {
+    if case .uniform = self { return true }
+    return false
+  }
+
+  subscript(index: Int) -> Double {
+    switch self {
+    case .uniform(let value): return value
+    case .full(let values): return values[index]
+    }
   }
 }
