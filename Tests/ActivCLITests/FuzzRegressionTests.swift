@@ -43,4 +43,13 @@ struct FuzzRegressionTests {
       #expect(lines(run.stdout).count == 2 * 2000 - 1)
     }
   }
+
+  /// Input is read whole, so an endless source must stop: /dev/zero is refused at 512 MiB
+  /// with exit 66 instead of allocating until the process dies.
+  @Test func endlessInputIsRefusedAtTheLimit() {
+    expectFailure(
+      ["eval", "relu", "--input", "/dev/zero"], .noInput,
+      "cannot read input '/dev/zero': it holds more than 512 MiB, the most activ reads from one "
+        + "input; split it")
+  }
 }

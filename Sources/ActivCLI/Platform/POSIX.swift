@@ -19,7 +19,14 @@ public struct SystemError: Error, Equatable, Sendable {
     self.code = code
   }
 
-  public var message: String { String(cString: strerror(code)) }
+  public var message: String {
+    // Raised by readAll, not the system: say what the limit is.
+    if code == EFBIG {
+      return
+        "it holds more than \(POSIX.maximumInputBytes >> 20) MiB, the most activ reads from one input; split it"
+    }
+    return String(cString: strerror(code))
+  }
   var isBrokenPipe: Bool { code == EPIPE }
   var isDirectory: Bool { code == EISDIR }
   static let brokenPipe = SystemError(code: EPIPE)
@@ -57,6 +64,11 @@ enum POSIX {
   }
 
   /// The whole content of a file descriptor.
+  /// The most `readAll` reads: input is read whole (a feature map needs all of it), so an
+  /// endless source such as /dev/zero must stop somewhere.
+  static let maximumInputBytes = 512 << 20
+
+  /// Everything up to end of file; EFBIG past ``maximumInputBytes``.
   static func readAll(_ fd: Int32) throws(SystemError) -> [UInt8] {
     var result: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -67,6 +79,7 @@ enum POSIX {
         throw SystemError.current
       }
       if count == 0 { return result }
+      if result.count + count > maximumInputBytes { throw SystemError(code: EFBIG) }
       result.append(contentsOf: chunk[0..<count])
     }
   }
