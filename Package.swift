@@ -24,7 +24,9 @@ let package = Package(
     .executableTarget(name: "AccuracyHarness", dependencies: ["Activations"]),
     // Times the batch API for Scripts/bench/library.sh (not a product).
     .executableTarget(name: "ActivBench", dependencies: ["Activations"]),
-    .testTarget(name: "ActivationsTests", dependencies: ["Activations"]),
-    .testTarget(name: "ActivCLITests", dependencies: ["ActivCLI", "Activations"]),
+    // Fixtures and golden files are read by path (#filePath), not bundled as resources.
+    .testTarget(name: "ActivationsTests", dependencies: ["Activations"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ActivCLITests", dependencies: ["ActivCLI", "Activations"], exclude: ["Golden"]),
   ]
 )

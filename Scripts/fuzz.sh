@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds activ's libFuzzer harnesses (Fuzz/Harnesses) with AddressSanitizer and runs each for
-# SECONDS (default 60), starting from the committed seed corpus in Fuzz/Corpus/<harness>.
+# Builds activ's libFuzzer harnesses (Tests/Fuzz/Harnesses) with AddressSanitizer and runs each for
+# SECONDS (default 60), starting from the committed seed corpus in Tests/Fuzz/Corpus/<harness>.
 # Exits non-zero if any harness crashes, hangs (-timeout) or runs out of memory, and prints the
 # reproducer; replay one with `.build-fuzz/bin/<harness> FILE`.
 #
@@ -72,8 +72,8 @@ if [[ " ${harnesses[*]} " =~ " argv " || " ${harnesses[*]} " =~ " input " ]]; th
 fi
 
 for h in "${harnesses[@]}"; do
-  sources=("Fuzz/Harnesses/${file[$h]}.swift")
-  [ -z "${extra[$h]:-}" ] || sources+=("Fuzz/Harnesses/${extra[$h]}")
+  sources=("Tests/Fuzz/Harnesses/${file[$h]}.swift")
+  [ -z "${extra[$h]:-}" ] || sources+=("Tests/Fuzz/Harnesses/${extra[$h]}")
   link=()
   for lib in ${libs[$h]}; do link+=("-l$lib"); done
   echo "== link $h"
@@ -86,12 +86,12 @@ for h in "${harnesses[@]}"; do
   echo "== fuzz $h for ${seconds}s"
   mkdir -p "$build/corpus/$h"
   dict=()
-  [ ! -e "Fuzz/Dictionaries/$h.dict" ] || dict=(-dict="Fuzz/Dictionaries/$h.dict")
+  [ ! -e "Tests/Fuzz/Dictionaries/$h.dict" ] || dict=(-dict="Tests/Fuzz/Dictionaries/$h.dict")
   log="$build/logs/$h.log"
   if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$build/bin/$h" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
     -max_len="${maxlen[$h]}" "${dict[@]}" -artifact_prefix="$build/artifacts/$h-" \
-    -print_final_stats=1 "$build/corpus/$h" "Fuzz/Corpus/$h" > "$log" 2>&1; then
+    -print_final_stats=1 "$build/corpus/$h" "Tests/Fuzz/Corpus/$h" > "$log" 2>&1; then
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | tr '\n' ' ' || true
     echo "(corpus $(ls "$build/corpus/$h" | wc -l) new)"
   else
