@@ -139,6 +139,22 @@ final class ByteBuffer: @unchecked Sendable {
   }
 
   @inline(__always)
+  func append(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { append($0) }
+  }
+
+  /// Appends JSON's `null`.
+  @inline(__always)
+  func appendNull() {
+    reserve(4)
+    base[count] = UInt8(ascii: "n")
+    base[count + 1] = UInt8(ascii: "u")
+    base[count + 2] = UInt8(ascii: "l")
+    base[count + 3] = UInt8(ascii: "l")
+    count += 4
+  }
+
+  @inline(__always)
   func append(byte: UInt8) {
     reserve(1)
     base[count] = byte
