@@ -29,6 +29,11 @@ enum Evaluate {
     + "--precision). JSON has no NaN or infinity, so nan, inf and -inf are written as null; use "
     + "--format csv to tell nan from ±inf. The keys are the header, so --no-header does not go "
     + "with json."
+  static let progressDiscussion =
+    "Progress: a run of 2,000,000 rows or more shows a line on standard error, 'activ: 42% "
+    + "(840,000 of 2,000,001 rows)', redrawn at most 10 times a second and erased when the run "
+    + "ends or fails; only when standard error is a terminal and the rows go elsewhere (-o FILE, "
+    + "or standard output redirected), never when standard error is a pipe or file."
   static let specDiscussion =
     "A SPEC names a function, optionally with parameters: mish, elu(alpha=0.5), leaky_relu(0.2), "
     + "gelu(approximate=tanh). A value may be a sweep of alternatives separated by '|': "
@@ -48,7 +53,7 @@ enum Evaluate {
     ]
       + SharedOptions.output4
       + [SharedOptions.help],
-    discussion: [specDiscussion, gridDiscussion, outputDiscussion],
+    discussion: [specDiscussion, gridDiscussion, outputDiscussion, progressDiscussion],
     examples: [
       "activ eval mish -3 3", "activ eval 'elu(alpha=0.5)' -2 2 --grad --points 5",
       "activ eval gelu --input xs.txt", "activ eval sigmoid -6 6 --format table --precision 6",
@@ -68,7 +73,7 @@ enum Evaluate {
     discussion: [
       specDiscussion, gridDiscussion,
       "At a kink the derivative follows PyTorch's autograd (relu'(0) = 0); 'activ info SPEC' says which side.",
-      outputDiscussion,
+      outputDiscussion, progressDiscussion,
     ],
     examples: ["activ grad relu -1 1 --points 5", "activ grad 'gelu(approximate=tanh)' -4 4"])
 
@@ -85,7 +90,7 @@ enum Evaluate {
       specDiscussion,
       "The last two arguments are the range when both are numbers. With --grad each function's "
         + "derivative column follows its value column.",
-      gridDiscussion, outputDiscussion,
+      gridDiscussion, outputDiscussion, progressDiscussion,
     ],
     examples: [
       "activ table relu gelu mish -3 3", "activ table sigmoid tanh --grad --format table",
@@ -144,9 +149,10 @@ enum Evaluate {
   /// (0 = f, 1 = f′, 2 = f″) at the grid's points.
   /// CSV and TSV rows are formatted straight into bytes (in parallel on a large grid, see
   /// ``NumberRows``); the table layout collects fields to measure them.
+  /// A long run to a file shows ``Progress`` on a terminal's standard error, as `progress` says.
   static func write(
     _ functions: [NamedFunction], on grid: Grid, orders: [Int], settings: OutputSettings,
-    console: Console, plan: ParallelPlan = .automatic
+    console: Console, plan: ParallelPlan = .automatic, progress policy: Progress.Policy = .standard
   ) throws(CLIError) {
     var header = ["x"]
     for function in functions {
@@ -160,10 +166,14 @@ enum Evaluate {
     try settings.write(
       header: header, alignments: Array(repeating: .right, count: header.count), console: console
     ) { writer throws(CLIError) in
+      // Erased on every way out, so an error message starts on a clean line.
+      let progress = Progress.start(
+        rows: grid.count, console: console, target: writer.target, policy: policy)
+      defer { progress?.finish() }
       if let layout = writer.numberLayout {
         let rows = NumberRows(
           functions: functions, grid: grid, orders: orders, style: numbers, layout: layout)
-        try rows.write(to: writer.target, plan: plan)
+        try rows.write(to: writer.target, plan: plan, progress: progress)
         return
       }
       var row: [String] = []
@@ -177,6 +187,7 @@ enum Evaluate {
         row.append(numbers.format(x))
         for value in values { row.append(numbers.format(value)) }
         try writer.write(row)
+        if i % 4096 == 4095 { progress?.update(done: i + 1) }
       }
     }
   }

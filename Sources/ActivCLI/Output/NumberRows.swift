@@ -143,8 +143,10 @@ struct NumberRows: Sendable {
   /// Writes every row to `target`, after what it already holds (the header). With more than one
   /// worker and more than one chunk of rows, the chunks are formatted in parallel, a batch of one
   /// per worker at a time, and written in order; a write failure (a closed pipe) stops the run
-  /// after the batch in hand.
-  func write(to target: OutputTarget, plan: ParallelPlan = .automatic) throws(CLIError) {
+  /// after the batch in hand. `progress` hears the rows done after each chunk or batch.
+  func write(
+    to target: OutputTarget, plan: ParallelPlan = .automatic, progress: Progress? = nil
+  ) throws(CLIError) {
     let count = grid.count
     guard plan.workers > 1 && count > plan.chunkRows else {
       var start = 0
@@ -152,6 +154,7 @@ struct NumberRows: Sendable {
         let end = min(start + ParallelPlan.serial.chunkRows, count)
         format(start..<end, into: target.writer.buffer)
         try target.flushIfFull()
+        progress?.update(done: end)
         start = end
       }
       return
@@ -169,6 +172,7 @@ struct NumberRows: Sendable {
       }
       for worker in 0..<batch { try target.write(buffers[worker].bytes) }
       start += batch * chunk
+      progress?.update(done: min(start, count))
     }
   }
 }
