@@ -61,6 +61,8 @@ public enum CLIError: Error, Equatable {
   case badOptionValue(option: String, value: String, expected: String)
   case repeatedOption(option: String)
   case conflictingOptions(String, String)
+  /// Two columns with one name (`table relu relu`, `eval x`), which JSON cannot key.
+  case duplicateColumn(String)
   case missingArgument(command: String, name: String)
   case unexpectedArgument(command: String, value: String)
   /// A positional that is not one of the words it may be (`completions tcsh`).
@@ -114,6 +116,10 @@ public enum CLIError: Error, Equatable {
       return "option '\(excerpt(option))' is given more than once; give it once"
     case .conflictingOptions(let a, let b):
       return "options '\(a)' and '\(b)' cannot be used together; choose one"
+    case .duplicateColumn(let name):
+      return
+        "column '\(excerpt(name))' appears twice, but --format json needs unique keys; give each "
+        + "function once (--name renames a single function)"
     case .missingArgument(let command, let name):
       return "'\(command)' needs \(name)"
     case .unexpectedArgument(let command, let value):

@@ -92,17 +92,23 @@ struct ArgumentParserTests {
     ParserErrorCase(
       arguments: ["--precision", "0"],
       message: "bad value '0' for --precision; expected a whole number from 1 to 17"),
-    // `jsn` is no typo of csv, tsv or table: no suggestion (and never 'json', which is no choice).
     ParserErrorCase(
       arguments: ["--format", "jsn"],
-      message: "bad value 'jsn' for --format; expected one of csv, tsv, table"),
+      message:
+        "bad value 'jsn' for --format; expected one of csv, tsv, table, json (did you mean 'json'?)"
+    ),
+    // `xml` is no typo of any choice: no suggestion.
+    ParserErrorCase(
+      arguments: ["--format", "xml"],
+      message: "bad value 'xml' for --format; expected one of csv, tsv, table, json"),
     ParserErrorCase(
       arguments: ["--format", "tabel"],
       message:
-        "bad value 'tabel' for --format; expected one of csv, tsv, table (did you mean 'table'?)"),
+        "bad value 'tabel' for --format; expected one of csv, tsv, table, json (did you mean 'table'?)"
+    ),
     ParserErrorCase(
       arguments: ["--format="],
-      message: "bad value '' for --format; expected one of csv, tsv, table"),
+      message: "bad value '' for --format; expected one of csv, tsv, table, json"),
     ParserErrorCase(
       arguments: ["--step", "0"],
       message: "bad value '0' for --step; expected a finite number > 0"),
@@ -143,11 +149,12 @@ struct ArgumentParserTests {
 
   @Test("a bad --format value is never answered with a suggestion outside the choices")
   func formatSuggestionsAreChoices() throws {
-    for typo in ["jsn", "json", "cvs", "tvs", "tabl", "TABLE1"] {
+    for typo in ["jsn", "jsno", "cvs", "tvs", "tabl", "TABLE1", "yaml"] {
       let message = try #require(parseError(["--format", typo], command: "eval")).message
       if let start = message.range(of: "did you mean '") {
         let suggestion = message[start.upperBound...].prefix { $0 != "'" }
-        #expect(["csv", "tsv", "table"].contains(String(suggestion)), "\(typo): \(message)")
+        #expect(
+          ["csv", "tsv", "table", "json"].contains(String(suggestion)), "\(typo): \(message)")
       }
     }
   }

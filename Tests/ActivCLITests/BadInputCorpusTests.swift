@@ -149,6 +149,28 @@ struct BadInputCorpusTests {
       ["apply", "relu", "-o", "{dir}/existing"], stdin: "1,2\n3,4,5\n", .dataError, "row 2"),
     BadInput(["plot", "mihs", "--svg", "{dir}/existing"], .usage, "unknown function 'mihs'"),
     BadInput(["info", "--all", "--format", "xml", "-o", "{dir}/existing"], .usage, "for --format"),
+    // --format json.
+    BadInput(
+      ["eval", "relu", "--format", "json", "--no-header"], .usage,
+      "options '--no-header' and '--format json' cannot be used together"),
+    BadInput(
+      ["table", "relu", "gelu", "--no-header", "--format", "json", "-o", "{dir}/existing"], .usage,
+      "options '--no-header' and '--format json'"),
+    BadInput(["list", "--format", "json", "--no-header"], .usage, "'--format json'"),
+    BadInput(["info", "relu", "--format", "json", "--no-header"], .usage, "'--format json'"),
+    BadInput(["info", "--all", "--format", "json", "--no-header"], .usage, "'--format json'"),
+    BadInput(["eval", "relu", "--format", "jsno"], .usage, "(did you mean 'json'?)"),
+    BadInput(
+      ["eval", "relu", "--format", "JSON5"], .usage, "expected one of csv, tsv, table, json"),
+    BadInput(
+      ["table", "relu", "relu", "--format", "json", "-o", "{dir}/existing"], .usage,
+      "column 'relu' appears twice"),
+    BadInput(["eval", "x", "--format", "json"], .usage, "column 'x' appears twice"),
+    BadInput(
+      ["eval", "relu", "--input", "-", "--format", "json"], stdin: "1\nnull\n", .dataError,
+      "<stdin>:2: 'null' is not a number"),
+    BadInput(
+      ["info", "--all", "--format", "json", "--latex", "relu"], .usage, "unexpected argument"),
   ]
 
   @Test(arguments: cases)

@@ -318,7 +318,7 @@ struct CommandOutputTests {
   func commandHelp() {
     let help = Help.command(Evaluate.evalSpec)
     #expect(help.contains("USAGE: activ eval SPEC [MIN MAX] [OPTIONS]"))
-    #expect(help.contains("--format csv|tsv|table"))
+    #expect(help.contains("--format csv|tsv|table|json"))
     expectOutput(["help", "eval"], help)
     expectOutput(["eval", "--help"], help)
     expectOutput(["eval", "-h"], help)

@@ -133,8 +133,8 @@ struct ErrorTests {
       arguments: ["list", "extra"], code: .usage, message: "unexpected argument 'extra' for 'list'",
       hints: ["run 'activ help list' for usage"]),
     ErrorCase(
-      arguments: ["eval", "relu", "--format", "jsn"], code: .usage,
-      message: "bad value 'jsn' for --format; expected one of csv, tsv, table"),
+      arguments: ["eval", "relu", "--format", "xml"], code: .usage,
+      message: "bad value 'xml' for --format; expected one of csv, tsv, table, json"),
     ErrorCase(
       arguments: ["eval", "relu", "--points", "0"], code: .usage,
       message: "bad value '0' for --points; expected a whole number from 2 to 1000000000"),

@@ -27,7 +27,8 @@ import Testing
   /// The rows as the String path wrote them: each number through `NumberStyle.format`, joined.
   private func reference(_ rows: NumberRows) -> String {
     var text = "header\n"
-    let separator = String(UnicodeScalar(rows.separator))
+    guard case .delimited(let byte) = rows.layout else { return "" }
+    let separator = String(UnicodeScalar(byte))
     for i in 0..<rows.grid.count {
       let x = rows.grid.point(i)
       var values: [Double] = []
@@ -57,7 +58,8 @@ import Testing
       for orders in [[0], [1], [0, 1, 2]] {
         for separator in [UInt8(ascii: ","), UInt8(ascii: "\t")] {
           let rows = NumberRows(
-            functions: functions, grid: grid, orders: orders, style: style, separator: separator)
+            functions: functions, grid: grid, orders: orders, style: style,
+            layout: .delimited(separator))
           #expect(try output(rows, plan: .serial) == reference(rows))
         }
       }
@@ -71,7 +73,7 @@ import Testing
     for grid in Self.grids {
       let rows = NumberRows(
         functions: functions, grid: grid, orders: [0, 1], style: .shortest,
-        separator: UInt8(ascii: ","))
+        layout: .delimited(UInt8(ascii: ",")))
       let serial = try output(rows, plan: .serial)
       for workers in [2, 3] {
         for chunk in [1, 2, 7, 64, 1000, 5000] {
@@ -86,7 +88,7 @@ import Testing
   @Test func closedPipeStopsParallelRun() throws {
     let rows = NumberRows(
       functions: try functions(["relu"]), grid: Self.grids[0], orders: [0], style: .shortest,
-      separator: UInt8(ascii: ","))
+      layout: .delimited(UInt8(ascii: ",")))
     let sink = MemorySink(failingAfter: 100, with: .brokenPipe)
     #expect(throws: CLIError.outputClosed) {
       _ = try output(rows, plan: ParallelPlan(workers: 2, chunkRows: 10), sink: sink)

@@ -75,7 +75,7 @@ enum ApplyCommand {
     } catch {
       throw .layer(error)
     }
-    let settings = OutputSettings(parsed)
+    let settings = try OutputSettings(parsed)
     let target = try OutputTarget.open(settings.path, console: console)
     do {
       try FeatureMapReader.write(result, numbers: settings.numbers, to: target)

@@ -45,9 +45,14 @@ struct OutputSettings {
   var header: Bool
   var path: String?
 
-  init(_ parsed: ParsedArguments, defaultFormat: OutputFormat = .csv) {
+  /// The output options of a command line; refuses `--no-header` with `--format json` (JSON's
+  /// keys are the header).
+  init(_ parsed: ParsedArguments, defaultFormat: OutputFormat = .csv) throws(CLIError) {
     format =
       parsed.value(SharedOptions.format).flatMap(OutputFormat.init(rawValue:)) ?? defaultFormat
+    if format == .json && parsed.has(SharedOptions.noHeader) {
+      throw .conflictingOptions(SharedOptions.noHeader.displayName, "--format json")
+    }
     numbers =
       parsed.value(SharedOptions.precision).flatMap(Int.init).map(NumberStyle.significant)
       ?? .shortest

@@ -23,6 +23,17 @@ enum Evaluate {
     "Without --points or --step the grid has about 100 intervals of a round step (1, 2 or 5 × 10^k), "
     + "so x prints as short decimals; MIN and MAX are always included. Numbers are printed in the "
     + "shortest form that reads back exactly, independent of the locale."
+  static let outputDiscussion =
+    "--format json writes one JSON array: an object per row on its own line, keyed by the CSV "
+    + "header's column names, numbers as JSON numbers in the same digits as the CSV (shortest, or "
+    + "--precision). JSON has no NaN or infinity, so nan, inf and -inf are written as null; use "
+    + "--format csv to tell nan from ±inf. The keys are the header, so --no-header does not go "
+    + "with json."
+  static let progressDiscussion =
+    "Progress: a run of 2,000,000 rows or more shows a line on standard error, 'activ: 42% "
+    + "(840,000 of 2,000,001 rows)', redrawn at most 10 times a second and erased when the run "
+    + "ends or fails; only when standard error is a terminal and the rows go elsewhere (-o FILE, "
+    + "or standard output redirected), never when standard error is a pipe or file."
   static let specDiscussion =
     "A SPEC names a function, optionally with parameters: mish, elu(alpha=0.5), leaky_relu(0.2), "
     + "gelu(approximate=tanh). A value may be a sweep of alternatives separated by '|': "
@@ -42,7 +53,7 @@ enum Evaluate {
     ]
       + SharedOptions.output4
       + [SharedOptions.help],
-    discussion: [specDiscussion, gridDiscussion],
+    discussion: [specDiscussion, gridDiscussion, outputDiscussion, progressDiscussion],
     examples: [
       "activ eval mish -3 3", "activ eval 'elu(alpha=0.5)' -2 2 --grad --points 5",
       "activ eval gelu --input xs.txt", "activ eval sigmoid -6 6 --format table --precision 6",
@@ -62,6 +73,7 @@ enum Evaluate {
     discussion: [
       specDiscussion, gridDiscussion,
       "At a kink the derivative follows PyTorch's autograd (relu'(0) = 0); 'activ info SPEC' says which side.",
+      outputDiscussion, progressDiscussion,
     ],
     examples: ["activ grad relu -1 1 --points 5", "activ grad 'gelu(approximate=tanh)' -4 4"])
 
@@ -78,9 +90,12 @@ enum Evaluate {
       specDiscussion,
       "The last two arguments are the range when both are numbers. With --grad each function's "
         + "derivative column follows its value column.",
-      gridDiscussion,
+      gridDiscussion, outputDiscussion, progressDiscussion,
     ],
-    examples: ["activ table relu gelu mish -3 3", "activ table sigmoid tanh --grad --format table"])
+    examples: [
+      "activ table relu gelu mish -3 3", "activ table sigmoid tanh --grad --format table",
+      "activ table relu gelu -1 1 --points 3 --format json",
+    ])
 
   static func run(_ parsed: ParsedArguments, console: Console, mode: Mode) throws(CLIError) {
     let command = mode == .eval ? "eval" : (mode == .grad ? "grad" : "table")
@@ -100,6 +115,7 @@ enum Evaluate {
       }
       if range != nil { throw .conflictingOptions("--input", "MIN MAX") }
     }
+    let settings = try OutputSettings(parsed)
 
     let functions = try bindFunctions(words, parsed: parsed)
 
@@ -126,7 +142,7 @@ enum Evaluate {
     }
     if parsed.has(SharedOptions.grad2) && !orders.contains(2) { orders.append(2) }
     try write(
-      functions, on: grid, orders: orders, settings: OutputSettings(parsed), console: console)
+      functions, on: grid, orders: orders, settings: settings, console: console)
   }
 
   /// The most rows `--format table` writes: it holds them all in memory to align the columns.
@@ -136,9 +152,10 @@ enum Evaluate {
   /// (0 = f, 1 = f′, 2 = f″) at the grid's points.
   /// CSV and TSV rows are formatted straight into bytes (in parallel on a large grid, see
   /// ``NumberRows``); the table layout collects fields to measure them.
+  /// A long run to a file shows ``Progress`` on a terminal's standard error, as `progress` says.
   static func write(
     _ functions: [NamedFunction], on grid: Grid, orders: [Int], settings: OutputSettings,
-    console: Console, plan: ParallelPlan = .automatic
+    console: Console, plan: ParallelPlan = .automatic, progress policy: Progress.Policy = .standard
   ) throws(CLIError) {
     if settings.format == .table, grid.count > maximumTableRows {
       throw .tooManyTableRows(count: grid.count, limit: maximumTableRows)
@@ -147,14 +164,22 @@ enum Evaluate {
     for function in functions {
       for order in orders { header.append(function.columnName(order: order)) }
     }
+    if settings.format == .json {
+      var seen = Set<String>()
+      for name in header where !seen.insert(name).inserted { throw .duplicateColumn(name) }
+    }
     let numbers = settings.numbers
     try settings.write(
       header: header, alignments: Array(repeating: .right, count: header.count), console: console
     ) { writer throws(CLIError) in
-      if let separator = writer.numberSeparator {
+      // Erased on every way out, so an error message starts on a clean line.
+      let progress = Progress.start(
+        rows: grid.count, console: console, target: writer.target, policy: policy)
+      defer { progress?.finish() }
+      if let layout = writer.numberLayout {
         let rows = NumberRows(
-          functions: functions, grid: grid, orders: orders, style: numbers, separator: separator)
-        try rows.write(to: writer.target, plan: plan)
+          functions: functions, grid: grid, orders: orders, style: numbers, layout: layout)
+        try rows.write(to: writer.target, plan: plan, progress: progress)
         return
       }
       var row: [String] = []
@@ -168,6 +193,7 @@ enum Evaluate {
         row.append(numbers.format(x))
         for value in values { row.append(numbers.format(value)) }
         try writer.write(row)
+        if i % 4096 == 4095 { progress?.update(done: i + 1) }
       }
     }
   }

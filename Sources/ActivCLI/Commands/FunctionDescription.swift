@@ -189,7 +189,9 @@ private func jsonIntervals(_ list: [Properties.Interval]) -> String {
     + "]"
 }
 
-private func jsonValue(_ value: ParameterValue) -> String {
+/// A parameter value in JSON: a number (null when not finite), true/false, a string, an array of
+/// numbers, or null for no value.
+func jsonValue(_ value: ParameterValue) -> String {
   switch value {
   case .real(let r): return jsonNumber(r)
   case .boolean(let b): return "\(b)"

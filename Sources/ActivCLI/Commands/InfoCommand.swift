@@ -22,6 +22,10 @@ enum InfoCommand {
         + "catalogue entry and checked against numeric evidence by the tests; the rest is computed for "
         + "the actual parameters; for an expression everything is numeric, and says so.",
       "--all lays the catalogue side by side, one row per function at its defaults.",
+      "--format json gives one object for SPEC, or with --all an array of them, one per line (the "
+        + "layout of the other commands' json). Numbers are JSON numbers; an unbounded end of the "
+        + "range, an absent extremum and any nan or ±inf are null, as JSON has no such numbers. "
+        + "--no-header does not go with json.",
     ],
     examples: [
       "activ info mish", "activ info 'hard_tanh(min_val=-2, max_val=2)'",
@@ -43,6 +47,9 @@ enum InfoCommand {
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
     let chosen = parsed.value(format)
+    if chosen == "json" && parsed.has(SharedOptions.noHeader) {
+      throw .conflictingOptions(SharedOptions.noHeader.displayName, "--format json")
+    }
     if parsed.has(all) {
       if let extra = parsed.positionals.first {
         throw .unexpectedArgument(command: "info", value: extra)
@@ -130,7 +137,7 @@ enum InfoCommand {
       try target.commit()
       return
     }
-    var settings = OutputSettings(parsed)
+    var settings = try OutputSettings(parsed)
     settings.format = format == "csv" ? .csv : .table
     try settings.write(header: header, alignments: header.map { _ in .left }, console: console) {
       writer throws(CLIError) in

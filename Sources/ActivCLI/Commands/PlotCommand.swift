@@ -103,7 +103,7 @@ enum PlotCommand {
 
     if let path = parsed.value(csv) {
       let count = parsed.value(points).flatMap(Int.init) ?? 201
-      var settings = OutputSettings(parsed)
+      var settings = try OutputSettings(parsed)
       settings.path = path
       try Evaluate.write(
         functions, on: .evenlySpaced(from: low, to: high, count: count), orders: orders,

@@ -16,16 +16,22 @@ final class OutputTarget {
   let writer: BufferedWriter
   private let destination: Destination
   private var isOpen = true
+  /// Whether the bytes go to a terminal: standard output when the console says it is one, or a
+  /// terminal device named with `-o` (`/dev/tty`); a regular file never.
+  let isTerminal: Bool
 
-  private init(writer: BufferedWriter, destination: Destination) {
+  private init(writer: BufferedWriter, destination: Destination, isTerminal: Bool = false) {
     self.writer = writer
     self.destination = destination
+    self.isTerminal = isTerminal
   }
 
   /// Opens the target: `nil` or `-` is the console's output.
   static func open(_ path: String?, console: Console) throws(CLIError) -> OutputTarget {
     guard let path, path != "-" else {
-      return OutputTarget(writer: BufferedWriter(sink: console.output), destination: .console)
+      return OutputTarget(
+        writer: BufferedWriter(sink: console.output), destination: .console,
+        isTerminal: console.outputIsTerminal)
     }
     if path.isEmpty { throw .cannotCreateOutput(path: path, reason: "the path is empty") }
     let mode: UInt32?
@@ -37,7 +43,7 @@ final class OutputTarget {
         let fd = try POSIX.openForWriting(path)
         return OutputTarget(
           writer: BufferedWriter(sink: FileDescriptorSink(fd: fd)),
-          destination: .inPlace(fd: fd, path: path))
+          destination: .inPlace(fd: fd, path: path), isTerminal: POSIX.isTerminal(fd))
       } catch {
         throw .cannotCreateOutput(path: path, reason: error.message)
       }

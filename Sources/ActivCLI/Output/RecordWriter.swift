@@ -8,6 +8,10 @@ enum OutputFormat: String, CaseIterable, Sendable {
   case tsv
   /// Aligned columns for reading at a terminal.
   case table
+  /// One JSON array of objects, one object per row, keyed by the header's column names:
+  /// `[`, then one object per line (`,` between), then `]`. Numbers are JSON numbers in the CSV's
+  /// digits; nan and ±inf, which JSON cannot write, are `null`.
+  case json
 }
 
 /// How numbers are written: shortest round-trip (the default), or a fixed number of significant
@@ -37,28 +41,59 @@ final class RecordWriter {
   let target: OutputTarget
   private let alignments: [Alignment]
   private var pending: [[String]] = []
+  /// JSON's keys: the header's column names.
+  private let keys: [String]
+  /// JSON rows written so far through ``write(json:)``.
+  private var jsonRows = 0
 
+  /// Starts the output: the header line, or for JSON the opening `[` (JSON needs the header, its
+  /// keys; ``OutputSettings`` refuses `--no-header` with it).
   init(format: OutputFormat, target: OutputTarget, header: [String]?, alignments: [Alignment])
     throws(CLIError)
   {
     self.format = format
     self.target = target
     self.alignments = alignments
-    if let header { try write(header) }
-  }
-
-  /// For CSV and TSV, the byte between fields, so rows of numbers can be formatted straight into
-  /// bytes (numbers never need quoting); nil for the table layout, which measures every field.
-  var numberSeparator: UInt8? {
-    switch format {
-    case .csv: return UInt8(ascii: ",")
-    case .tsv: return UInt8(ascii: "\t")
-    case .table: return nil
+    keys = header ?? []
+    if format == .json {
+      target.writer.append(byte: UInt8(ascii: "["))
+    } else if let header {
+      try write(header)
     }
   }
 
+  var isJSON: Bool { format == .json }
+
+  /// Writes one JSON object (the format must be JSON) from values already in JSON syntax (a
+  /// number, `null`, a string literal, an array…), one per key, in the header's order.
+  func write(json values: [String]) throws(CLIError) {
+    precondition(format == .json)
+    let writer = target.writer
+    writer.append(jsonRows == 0 ? "\n  {" : ",\n  {")
+    for (i, value) in values.enumerated() {
+      writer.append((i > 0 ? ", " : "") + jsonString(i < keys.count ? keys[i] : "") + ": " + value)
+    }
+    writer.append(byte: UInt8(ascii: "}"))
+    jsonRows += 1
+    try target.flushIfFull()
+  }
+
+  /// For CSV, TSV and JSON, how rows of numbers are formatted straight into bytes (numbers never
+  /// need quoting); nil for the table layout, which measures every field.
+  var numberLayout: NumberRows.Layout? {
+    switch format {
+    case .csv: return .delimited(UInt8(ascii: ","))
+    case .tsv: return .delimited(UInt8(ascii: "\t"))
+    case .table: return nil
+    case .json: return .json(keys: keys)
+    }
+  }
+
+  /// Writes a row of text fields: in JSON each becomes a string.
   func write(_ fields: [String]) throws(CLIError) {
     switch format {
+    case .json:
+      try write(json: fields.map(jsonString))
     case .table:
       pending.append(fields)
     case .csv, .tsv:
@@ -72,8 +107,13 @@ final class RecordWriter {
     }
   }
 
-  /// Writes what the table layout held back; the caller then commits the target.
+  /// Writes what the table layout held back, or JSON's closing `]`; the caller then commits the
+  /// target.
   func finish() throws(CLIError) {
+    if format == .json {
+      target.writer.append("\n]\n")
+      return
+    }
     guard format == .table, !pending.isEmpty else { return }
     let columns = pending.map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columns)

@@ -64,6 +64,11 @@ public struct Console {
   public var output: ByteSink
   public var error: ByteSink
   public var input: () throws(SystemError) -> [UInt8]
+  /// Whether standard output is a terminal (false unless set; ``standard`` asks the system).
+  public var outputIsTerminal = false
+  /// Whether standard error is a terminal, where a long run shows ``Progress`` (false unless set;
+  /// ``standard`` asks the system).
+  public var errorIsTerminal = false
 
   public init(output: ByteSink, error: ByteSink, input: @escaping () throws(SystemError) -> [UInt8])
   {
@@ -74,10 +79,13 @@ public struct Console {
 
   /// The process's own standard streams.
   public static var standard: Console {
-    Console(
+    var console = Console(
       output: FileDescriptorSink(fd: POSIX.standardOutput),
       error: FileDescriptorSink(fd: POSIX.standardError),
       input: { () throws(SystemError) in try POSIX.readAll(POSIX.standardInput) })
+    console.outputIsTerminal = POSIX.isTerminal(POSIX.standardOutput)
+    console.errorIsTerminal = POSIX.isTerminal(POSIX.standardError)
+    return console
   }
 }
 
@@ -136,6 +144,22 @@ final class ByteBuffer: @unchecked Sendable {
     UnsafeMutableRawPointer(base + count).copyMemory(
       from: bytes.baseAddress!, byteCount: bytes.count)
     count += bytes.count
+  }
+
+  @inline(__always)
+  func append(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { append($0) }
+  }
+
+  /// Appends JSON's `null`.
+  @inline(__always)
+  func appendNull() {
+    reserve(4)
+    base[count] = UInt8(ascii: "n")
+    base[count + 1] = UInt8(ascii: "u")
+    base[count + 2] = UInt8(ascii: "l")
+    base[count + 3] = UInt8(ascii: "l")
+    count += 4
   }
 
   @inline(__always)

@@ -73,7 +73,10 @@ enum SharedOptions {
   static let format = OptionSpec(
     long: "format",
     value: ValueSpec(name: "FORMAT", kind: .choice(OutputFormat.allCases.map(\.rawValue))),
-    help: "csv (default), tsv, or table (aligned columns for reading).")
+    help:
+      "csv (default), tsv, table (aligned columns for reading), or json (one array, an object per "
+      + "row keyed by the column names; nan and ±inf are null: use --format csv to tell nan from "
+      + "±inf).")
   static let precision = OptionSpec(
     long: "precision", value: ValueSpec(name: "P", kind: .integer(1...17)),
     help: "Significant digits (default: the shortest that reads back exactly).")

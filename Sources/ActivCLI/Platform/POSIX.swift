@@ -198,12 +198,19 @@ private func cExit(_ status: Int32) -> Never { exit(status) }
 private func cClose(_ fd: Int32) -> Int32 { close(fd) }
 private func cRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
 
-// Terminal queries for the terminal plot: whether a descriptor is a terminal, its width, and the
-// environment variables that decide colour.
+// Terminal queries for the terminal plot and progress: whether a descriptor is a terminal, its
+// width, the environment variables that decide colour, and a monotonic clock.
 extension POSIX {
   /// Whether `fd` is a terminal.
   static func isTerminal(_ fd: Int32) -> Bool {
     isatty(fd) == 1
+  }
+
+  /// Seconds on a clock that never goes back (for progress redraws), from an arbitrary start.
+  static var monotonicSeconds: Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
   }
 
   /// The value of an environment variable, or nil if it is not set.
