@@ -157,7 +157,9 @@ import Testing
         from: Bound(text: "-3", value: -3), to: Bound(text: "3", value: 3), count: 1001),
       .evenlySpaced(
         from: Bound(text: "-30", value: -30), to: Bound(text: "30", value: 30), count: 20001),
-      Grid(values: [0, -0.0, .nan, .infinity, -.infinity, 5e-324, 1e-5, 9e15, 1e22, -2.95]),
+      Grid(values: [
+        0, -0.0, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, 1e-5, 9e15, 1e22, -2.95,
+      ]),
     ]
     let words = ["mish", "hard_sigmoid", "rrelu(training=true)", "log(x)"]
     for grid in grids {

@@ -45,7 +45,8 @@ import Testing
       from: Bound(text: "-1e300", value: -1e300), to: Bound(text: "1e300", value: 1e300), count: 257
     ),
     Grid(values: [
-      0, -0.0, .nan, .infinity, -.infinity, 5e-324, 1e-5, 123456.789, 9e15, 1e22, -2.95,
+      0, -0.0, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, 1e-5, 123456.789, 9e15, 1e22,
+      -2.95,
     ]),
   ]
 
