@@ -230,11 +230,11 @@ import Testing
     #expect(
       !isJSONNumber(".5") && !isJSONNumber("+1") && !isJSONNumber("01") && !isJSONNumber("1."))
     #expect(isJSONNumber("-0") && isJSONNumber("1e-05") && isJSONNumber("5e-324"))
-    var generator = SystemRandomNumberGenerator()
+    var generator = SplitMix64(seed: 20_261_124)  // fixed, so a failure reproduces
     var values: [Double] = [
       0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude,
       .greatestFiniteMagnitude, 1e-5, 1e-4,
-      9.999999999999999e-5, 0.5, -0.5, 1, 9007199254740992, 9007199254740993, 1e16, 1e22, 1e23,
+      9.999999999999999e-5, 0.5, -0.5, 1, 9007199254740992, 1e16, 1e22, 1e23,
       123456.789, -2.95, 0.1, 1 / 3,
     ]
     for _ in 0..<20000 {
