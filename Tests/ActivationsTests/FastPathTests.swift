@@ -77,4 +77,15 @@ extension FastPathTests {
     #expect(worst.1 <= 3, "σ′: \(worst.1) ULP at \(at.1)")
     print("sigmoid worst vs double-double: f \(worst.0) at \(at.0), f′ \(worst.1) at \(at.1)")
   }
+
+  /// x·σ(βx) at the smallest subnormals rounds to a zero with x's sign; the fast path's exact
+  /// product cannot form it there (found by Scripts/accuracy/accuracy.py), so it must not be used.
+  @Test(arguments: ["silu", "swish(beta=0.5)", "acon_c", "swish(beta=3)"])
+  func swishKeepsTheSignOfAnUnderflowedResult(_ spec: String) throws {
+    let f = try Catalogue.bind(spec)
+    for x in [-Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude, -1e-320, 1e-320] {
+      let y = f.value(x)
+      #expect(y.sign == x.sign && abs(y) <= abs(x), "\(spec)(\(x)) = \(y)")
+    }
+  }
 }

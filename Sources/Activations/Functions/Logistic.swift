@@ -115,8 +115,9 @@ public struct Swish: Activation {
       if beta == 0 { return x / 2 }
       return beta * x > 0 ? x : (x > 0 ? 0 : -0.0)
     }
+    // Dekker's exact product needs its operands and result well inside the normal range.
     let v = exactProduct(beta, x)
-    if v.lo == 0, x != 0, let gate = Swish.fastGate(v.hi) {
+    if v.lo == 0, abs(x) > 0x1p-900, abs(v.hi) > 0x1p-900, let gate = Swish.fastGate(v.hi) {
       // x·σ(v) with σ as hi + lo (about 2⁻⁶⁰): one rounding of a product good to ~2⁻⁵⁹.
       let p = exactProduct(x, gate.hi)
       return p.hi + (p.lo + x * gate.lo)
@@ -128,7 +129,7 @@ public struct Swish: Activation {
     if x.isNaN { return x }
     guard x.isFinite else { return beta == 0 ? 0.5 : (beta * x > 0 ? 1 : 0) }
     let v = exactProduct(beta, x)
-    if v.lo == 0, let fast = Swish.fastGateDerivative(v.hi) { return fast }
+    if v.lo == 0, abs(v.hi) > 0x1p-900, let fast = Swish.fastGateDerivative(v.hi) { return fast }
     return Swish.gateDerivative(DoubleDouble.product(beta, x)).value
   }
 
