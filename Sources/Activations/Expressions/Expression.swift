@@ -171,23 +171,6 @@ public struct Expression: Activation, CustomStringConvertible, Equatable {
     }
   }
 
-  /// f, f′ and f″ at every point of `xs`.
-  public func evaluate(_ xs: [Double]) -> (values: [Double], first: [Double], second: [Double]) {
-    var values = [Double](repeating: 0, count: xs.count)
-    var first = values
-    var second = values
-    xs.withUnsafeBufferPointer { input in
-      values.withUnsafeMutableBufferPointer { v in
-        first.withUnsafeMutableBufferPointer { f in
-          second.withUnsafeMutableBufferPointer { s in
-            evaluate(input, values: v, first: f, second: s)
-          }
-        }
-      }
-    }
-    return (values, first, second)
-  }
-
   /// Whether two expressions have the same syntax tree: the same structure, operators and
   /// numbers, and catalogue functions with the same canonical spec (`lrelu(x, 0.2)` equals
   /// `leaky_relu(x, negative_slope=0.2)`; `x+1` does not equal `1+x`).
