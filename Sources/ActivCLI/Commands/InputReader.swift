@@ -51,23 +51,9 @@ enum InputReader {
     }
   }
 
-  /// The line as it can be shown in one message line: control characters escaped as `\xNN` (NUL
-  /// as `\0`), invalid UTF-8 replaced, long lines cut.
+  /// The line as it can be shown in one message line: control characters escaped, invalid
+  /// UTF-8 replaced, long lines cut (``excerpt(_:limit:)``).
   static func printable(_ line: ArraySlice<UInt8>) -> String {
-    var text = ""
-    var count = 0
-    for scalar in String(decoding: line, as: UTF8.self).unicodeScalars {
-      count += 1
-      if count > 60 { return text + "…" }
-      if scalar.value == 0 {
-        text += "\\0"
-      } else if scalar.value < 32 || scalar.value == 127 {
-        let hex = String(scalar.value, radix: 16)
-        text += "\\x" + (hex.count == 1 ? "0" + hex : hex)
-      } else {
-        text.unicodeScalars.append(scalar)
-      }
-    }
-    return text
+    excerpt(String(decoding: line, as: UTF8.self))
   }
 }

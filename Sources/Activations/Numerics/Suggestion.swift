@@ -41,7 +41,7 @@ private func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
   return previous[b.count]
 }
 
-/// User text as a message shows it: control characters escaped (`\n`, `\t`, `\0`, `\xNN`) and
+/// User text as a message shows it: control characters escaped (NUL as `\0`, others as `\xNN`) and
 /// anything past `limit` characters cut with "…", so a message stays one short line whatever was
 /// typed or piped in.
 public func excerpt(_ text: String, limit: Int = 60) -> String {
@@ -52,9 +52,6 @@ public func excerpt(_ text: String, limit: Int = 60) -> String {
     count += 1
     switch scalar.value {
     case 0: result += "\\0"
-    case 9: result += "\\t"
-    case 10: result += "\\n"
-    case 13: result += "\\r"
     case 1..<32, 127:
       let hex = String(scalar.value, radix: 16)
       result += "\\x" + (hex.count == 1 ? "0" + hex : hex)
