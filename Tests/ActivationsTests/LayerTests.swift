@@ -161,6 +161,13 @@ struct LayerTests {
       try Layers.bind("prelu(weight=1|2)")
     }
     #expect(throws: SpecError.self) { try Layers.bind("frelu(t=1)") }
+    // 2000⁶ alternatives overflow Int: the count saturates, as the catalogue's does, not traps.
+    let alternatives = (1...2000).map(String.init).joined(separator: "|")
+    let huge =
+      "frelu("
+      + ["kernel", "gamma", "beta", "mean", "var", "eps"]
+      .map { "\($0)=\(alternatives)" }.joined(separator: ",") + ")"
+    #expect(throws: SpecError.sweepNotAccepted(spec: huge, count: .max)) { try Layers.bind(huge) }
     #expect((try? Layers.bind("mish")) ?? nil == nil)
     #expect(Layers.entry(named: "Funnel-ReLU")?.name == "frelu")
   }

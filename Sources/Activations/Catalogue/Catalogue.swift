@@ -141,6 +141,15 @@ public enum Catalogue {
     return Sweep(entry: entry, given: given, defaults: defaults)
   }
 
+  /// How many functions written arguments name: the product of their numbers of alternatives,
+  /// saturating at `Int.max`.
+  static func functionCount(_ given: [(name: String, values: [ParameterValue])]) -> Int {
+    given.reduce(1) { product, parameter in
+      let (result, overflow) = product.multipliedReportingOverflow(by: parameter.values.count)
+      return overflow ? .max : result
+    }
+  }
+
   /// Matches written arguments to declared parameters (positional first, then by name, ignoring
   /// case, `_` and `-`) and converts every alternative. Returns the written parameters in
   /// declaration order, each with its values in the order written.
@@ -242,12 +251,7 @@ private struct Sweep {
 
   /// How many functions the spec names: the product of the numbers of alternatives (saturating
   /// at `Int.max`).
-  var count: Int {
-    given.reduce(1) { product, parameter in
-      let (result, overflow) = product.multipliedReportingOverflow(by: parameter.values.count)
-      return overflow ? .max : result
-    }
-  }
+  var count: Int { Catalogue.functionCount(given) }
 
   /// The arguments of the function at `index` (in `0..<count`): the first declared parameter
   /// varies slowest, the last fastest.

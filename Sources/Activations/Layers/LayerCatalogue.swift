@@ -146,7 +146,7 @@ public enum Layers {
     }
     let given = try Catalogue.readArguments(
       syntax.arguments, parameters: entry.parameters, function: entry.name)
-    let count = given.reduce(1) { $0 * $1.values.count }
+    let count = Catalogue.functionCount(given)
     guard count == 1 else { throw .sweepNotAccepted(spec: spec, count: count) }
     var values: [String: ParameterValue] = [:]
     for parameter in entry.parameters { values[parameter.name] = parameter.defaultValue }
