@@ -15,16 +15,10 @@ func specsAndRange(_ words: [String], command: String) throws(CLIError) -> (
     return (specs, nil)
   case 1:
     throw .missingArgument(command: command, name: "both MIN and MAX (got only '\(words.last!)')")
-  case 2:
-    let range = (
-      try bound(words[words.count - 2], name: "MIN"), try bound(words[words.count - 1], name: "MAX")
-    )
-    specs.removeLast(2)
-    return (specs, range)
   default:
     // Number-shaped words before the range are expressions (`2*x`) unless they are plain numbers.
     let extra = words.suffix(trailing).dropLast(2)
-    if extra.allSatisfy({ parseDecimal($0) != nil || $0.isEmpty }) {
+    if !extra.isEmpty && extra.allSatisfy({ parseDecimal($0) != nil || $0.isEmpty }) {
       throw .tooManyNumbers(command: command, numbers: Array(words.suffix(trailing)))
     }
     let range = (
