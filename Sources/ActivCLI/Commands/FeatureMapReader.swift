@@ -108,7 +108,7 @@ enum FeatureMapReader {
       for h in 0..<map.height {
         for w in 0..<map.width {
           if w > 0 { writer.append(byte: UInt8(ascii: ",")) }
-          writer.append(numbers.format(map[c, h, w]))
+          writer.buffer.append(map[c, h, w], style: numbers)
         }
         writer.append(byte: UInt8(ascii: "\n"))
         try target.flushIfFull()
