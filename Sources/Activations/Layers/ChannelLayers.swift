@@ -31,7 +31,7 @@ public struct MaxoutLayer: Layer {
       for i in 0..<input.plane {
         var best = 0
         var bestValue = input.values[g * groupSize * input.plane + i]
-        for member in 1..<max(groupSize, 1) where !bestValue.isNaN {
+        for member in 1..<groupSize where !bestValue.isNaN {
           let value = input.values[(g * groupSize + member) * input.plane + i]
           if value > bestValue || value.isNaN {
             best = member
@@ -88,7 +88,7 @@ public struct PReLULayer: Layer {
     var output = input.values
     for c in 0..<input.channels {
       let function = PReLU(weight: slopes[c])
-      for i in (c * input.plane)..<((c + 1) * input.plane) { output[i] = body(function, output[i]) }
+      for i in input.indices(ofChannel: c) { output[i] = body(function, output[i]) }
     }
     return FeatureMap(shapeOf: input, values: output)
   }

@@ -97,7 +97,7 @@ public struct FReLULayer: Layer {
     var gradient = input.values
     for c in 0..<input.channels {
       let centre = p.kernel[c * 9 + 4] * p.inverseDeviation[c] * p.gamma[c]
-      for i in (c * input.plane)..<((c + 1) * input.plane) {
+      for i in input.indices(ofChannel: c) {
         let (x, ti) = (input.values[i], t.values[i])
         if x > ti {
           gradient[i] = 1

@@ -44,10 +44,11 @@ public struct FeatureMap: Sendable, Equatable {
     set { values[(channel * height + row) * width + column] = newValue }
   }
 
+  /// Where channel `c` lies in `values`.
+  public func indices(ofChannel c: Int) -> Range<Int> { (c * plane)..<((c + 1) * plane) }
+
   /// The values of one channel, row by row.
-  public func channel(_ c: Int) -> ArraySlice<Double> {
-    values[(c * plane)..<((c + 1) * plane)]
-  }
+  public func channel(_ c: Int) -> ArraySlice<Double> { values[indices(ofChannel: c)] }
 
   /// The nested-array form: channels of rows of columns.
   public var rows: [[[Double]]] {

@@ -158,7 +158,7 @@ public struct MetaACONLayer: Layer {
       } else {
         function = MetaAcon(p1: p1[c], p2: p2[c])
       }
-      for i in (c * input.plane)..<((c + 1) * input.plane) {
+      for i in input.indices(ofChannel: c) {
         output[i] = body(function, betaSlope, output[i])
       }
     }
