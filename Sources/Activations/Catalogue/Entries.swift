@@ -92,12 +92,7 @@ extension Catalogue {
         "A random version of Leaky ReLU, first used in the NDSB competition: the slope is random in "
         + "training and averaged at test time (the winner drew it from U(3,8), as y = x/a)."
     ) { args, context throws(SpecError) in
-      let (lower, upper) = (args.real("lower"), args.real("upper"))
-      guard lower <= upper else {
-        throw .invalidCombination(
-          function: "rrelu",
-          problem: "lower (\(shortestDecimal(lower))) must be <= upper (\(shortestDecimal(upper)))")
-      }
+      let (lower, upper) = try rreluBounds(args)
       return RReLU(
         lower: lower, upper: upper, training: args.boolean("training"), seed: context.seed)
     },
@@ -296,4 +291,15 @@ extension Catalogue {
       formula: "f(x) = max(0, x)^2", derivative: "f'(x) = 2·max(0, x)"
     ) { _, _ in SquaredReLU() },
   ]
+}
+
+/// RReLU's `lower` and `upper` (the curve's and the layer's), refused unless lower <= upper.
+func rreluBounds(_ args: Arguments) throws(SpecError) -> (lower: Double, upper: Double) {
+  let (lower, upper) = (args.real("lower"), args.real("upper"))
+  guard lower <= upper else {
+    throw .invalidCombination(
+      function: "rrelu",
+      problem: "lower (\(shortestDecimal(lower))) must be <= upper (\(shortestDecimal(upper)))")
+  }
+  return (lower, upper)
 }

@@ -57,12 +57,7 @@ public enum Layers {
       ],
       gradient: "ACON-C′(x) plus the path through beta (the mean it is generated from, or σ(x))"
     ) { args, _ throws(SpecError) in
-      let r = args.real("r")
-      guard r == r.rounded(), r <= 0x1p20 else {
-        throw .badValue(
-          function: "meta_acon", parameter: "r", given: shortestDecimal(r),
-          expected: "a whole number from 1 to \(1 << 20)")
-      }
+      let r = try wholeNumber(args, "r", of: "meta_acon")
       let design = MetaACONLayer.Design(rawValue: args.word("design"))!
       if design == .pixel,
         let network = ["r", "w1", "b1", "w2", "b2"].first(where: args.given.contains)
@@ -74,7 +69,7 @@ public enum Layers {
             + "design=pixel has no network (beta = sigmoid(x))")
       }
       return MetaACONLayer(
-        p1: args.reals("p1")!, p2: args.reals("p2")!, design: design, reduction: Int(r),
+        p1: args.reals("p1")!, p2: args.reals("p2")!, design: design, reduction: r,
         w1: args.reals("w1"), b1: args.reals("b1"), w2: args.reals("w2"), b2: args.reals("b2"))
     },
     LayerEntry(
@@ -86,13 +81,7 @@ public enum Layers {
       gradient:
         "the input's shape: 1 where an element is its group's maximum (first at a tie), else 0"
     ) { args, _ throws(SpecError) in
-      let k = args.real("k")
-      guard k == k.rounded(), k <= 0x1p20 else {
-        throw .badValue(
-          function: "maxout", parameter: "k", given: shortestDecimal(k),
-          expected: "a whole number from 1 to \(1 << 20)")
-      }
-      return MaxoutLayer(groupSize: Int(k))
+      return MaxoutLayer(groupSize: try wholeNumber(args, "k", of: "maxout"))
     },
     LayerEntry(
       name: "prelu", aliases: ["parametric_relu"],
@@ -116,16 +105,25 @@ public enum Layers {
       ],
       gradient: "1 for x > 0, else the element's slope"
     ) { args, context throws(SpecError) in
-      let (lower, upper) = (args.real("lower"), args.real("upper"))
-      guard lower <= upper else {
-        throw .invalidCombination(
-          function: "rrelu",
-          problem: "lower (\(shortestDecimal(lower))) must be <= upper (\(shortestDecimal(upper)))")
-      }
+      let (lower, upper) = try rreluBounds(args)
       return RReLULayer(
         lower: lower, upper: upper, training: args.boolean("training"), seed: context.seed)
     },
   ]
+
+  /// A positive real parameter that must be a whole number from 1 to 2²⁰ (a group size, a
+  /// reduction factor).
+  private static func wholeNumber(_ args: Arguments, _ name: String, of function: String)
+    throws(SpecError) -> Int
+  {
+    let value = args.real(name)
+    guard value == value.rounded(), value <= 0x1p20 else {
+      throw .badValue(
+        function: function, parameter: name, given: shortestDecimal(value),
+        expected: "a whole number from 1 to \(1 << 20)")
+    }
+    return Int(value)
+  }
 
   /// The layer entry a name refers to: case-insensitive, ignoring `_` and `-`.
   public static func entry(named name: String) -> LayerEntry? {
