@@ -60,14 +60,9 @@ enum ApplyCommand {
   }
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
-    guard let word = parsed.positionals.first else {
-      throw .missingArgument(command: "apply", name: "a SPEC (e.g. relu or 'maxout(k=2)')")
-    }
-    if parsed.positionals.count > 1 {
-      throw .unexpectedArgument(command: "apply", value: parsed.positionals[1])
-    }
-    let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
-    let layer = try self.layer(word, context: context)
+    let word = try parsed.onlyPositional(
+      command: "apply", missing: "a SPEC (e.g. relu or 'maxout(k=2)')")
+    let layer = try self.layer(word, context: parsed.bindingContext)
     let map = try FeatureMapReader.read(from: parsed.value(input), console: console)
     let result: FeatureMap
     do {

@@ -27,12 +27,8 @@ enum CompletionsCommand {
     examples: ["activ completions bash > ~/.local/share/bash-completion/completions/activ"])
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
-    guard let word = parsed.positionals.first else {
-      throw .missingArgument(command: "completions", name: "a SHELL (bash, zsh or fish)")
-    }
-    if parsed.positionals.count > 1 {
-      throw .unexpectedArgument(command: "completions", value: parsed.positionals[1])
-    }
+    let word = try parsed.onlyPositional(
+      command: "completions", missing: "a SHELL (bash, zsh or fish)")
     guard let shell = Shell(rawValue: word) else {
       let names = Shell.allCases.map(\.rawValue)
       throw .badArgument(

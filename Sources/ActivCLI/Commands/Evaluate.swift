@@ -205,7 +205,7 @@ enum Evaluate {
   static func bindFunctions(_ words: [String], parsed: ParsedArguments) throws(CLIError)
     -> [NamedFunction]
   {
-    let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
+    let context = parsed.bindingContext
     var functions: [NamedFunction] = []
     for word in words { functions += try resolve(word, context: context) }
     if let name = parsed.value(SharedOptions.name) {

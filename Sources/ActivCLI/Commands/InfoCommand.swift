@@ -65,14 +65,8 @@ enum InfoCommand {
         option: "--format", value: chosen,
         expected: "text or json (table, csv and markdown go with --all)")
     }
-    guard let word = parsed.positionals.first else {
-      throw .missingArgument(command: "info", name: "a function SPEC (or --all)")
-    }
-    if parsed.positionals.count > 1 {
-      throw .unexpectedArgument(command: "info", value: parsed.positionals[1])
-    }
-    let context = BindingContext(seed: parsed.value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
-    let resolved = try Evaluate.resolve(word, context: context)
+    let word = try parsed.onlyPositional(command: "info", missing: "a function SPEC (or --all)")
+    let resolved = try Evaluate.resolve(word, context: parsed.bindingContext)
     guard resolved.count == 1 else {
       throw .spec(.sweepNotAccepted(spec: word, count: resolved.count))
     }
@@ -82,7 +76,7 @@ enum InfoCommand {
     } else {
       do {
         description = FunctionDescription(
-          bound: try Catalogue.bind(word, context: context), latex: parsed.has(latex))
+          bound: try Catalogue.bind(word, context: parsed.bindingContext), latex: parsed.has(latex))
       } catch {
         throw .spec(error)
       }

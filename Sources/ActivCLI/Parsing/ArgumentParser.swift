@@ -13,6 +13,21 @@ struct ParsedArguments {
   }
   func value(_ option: OptionSpec) -> String? { values[option.long]?.first }
   func allValues(_ option: OptionSpec) -> [String] { values[option.long] ?? [] }
+
+  /// The one positional of a command that takes exactly one (`apply SPEC`, `info SPEC`,
+  /// `completions SHELL`); `missing` says what to give when there is none.
+  func onlyPositional(command: String, missing: String) throws(CLIError) -> String {
+    guard let word = positionals.first else {
+      throw .missingArgument(command: command, name: missing)
+    }
+    if positionals.count > 1 { throw .unexpectedArgument(command: command, value: positionals[1]) }
+    return word
+  }
+
+  /// What binding a spec needs from the command line: `--seed` (default 0).
+  var bindingContext: BindingContext {
+    BindingContext(seed: value(SharedOptions.seed).flatMap(UInt64.init) ?? 0)
+  }
 }
 
 enum ArgumentParser {
