@@ -88,10 +88,6 @@ enum ApplyCommand {
     } catch {
       throw .spec(error)
     }
-    let functions = try Evaluate.resolve(word, context: context)
-    guard functions.count == 1 else {
-      throw .spec(.sweepNotAccepted(spec: word, count: functions.count))
-    }
-    return ElementwiseLayer(functions[0].function)
+    return ElementwiseLayer(try Evaluate.resolveOne(word, context: context).function)
   }
 }

@@ -260,6 +260,17 @@ enum Evaluate {
       throw .expression(error, text: word)
     }
   }
+
+  /// A SPEC word that must name one function (a sweep is refused).
+  static func resolveOne(_ word: String, context: BindingContext) throws(CLIError) -> NamedFunction
+  {
+    let functions = try resolve(word, context: context)
+    guard functions.count == 1 else {
+      throw .spec(.sweepNotAccepted(spec: word, count: functions.count))
+    }
+    return functions[0]
+  }
+
 }
 
 extension String {

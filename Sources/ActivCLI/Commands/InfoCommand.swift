@@ -66,12 +66,9 @@ enum InfoCommand {
         expected: "text or json (table, csv and markdown go with --all)")
     }
     let word = try parsed.onlyPositional(command: "info", missing: "a function SPEC (or --all)")
-    let resolved = try Evaluate.resolve(word, context: parsed.bindingContext)
-    guard resolved.count == 1 else {
-      throw .spec(.sweepNotAccepted(spec: word, count: resolved.count))
-    }
+    let resolved = try Evaluate.resolveOne(word, context: parsed.bindingContext)
     let description: FunctionDescription
-    if let expression = resolved[0].function as? Expression {
+    if let expression = resolved.function as? Expression {
       description = FunctionDescription(expression: expression, latex: parsed.has(latex))
     } else {
       do {
