@@ -129,19 +129,22 @@ public struct MetaACONLayer: Layer {
   }
 
   public func diagonalGradient(_ input: FeatureMap) throws(LayerError) -> FeatureMap {
-    try map(input) { function, betaSlope, x in
-      guard let function = function as? AconC else { return function.derivative(x) }
+    try map(input) { function, gate, x in
       let direct = function.derivative(x)
       // y depends on β through σ(β·dpx): ∂y/∂β = dpx²·σ′(β·dpx). Where β does not move
       // (σ′(z) underflowed, or x is infinite and the factor's limit is 0) the path adds nothing.
-      guard betaSlope != 0, x.isFinite else { return direct }
-      let dpx = (function.p1 - function.p2) * x
-      return direct + dpx * dpx * Sigmoid().derivative(function.beta * dpx) * betaSlope
+      guard let gate, gate.slope != 0, x.isFinite else { return direct }
+      let dpx = gate.difference * x
+      return direct + dpx * dpx * Sigmoid().derivative(gate.beta * dpx) * gate.slope
     }
   }
 
-  /// Applies each element's ACON-C (or the pixel design's Meta-ACON) with its channel's p1, p2.
-  private func map(_ input: FeatureMap, _ body: (any Activation, Double, Double) -> Double)
+  /// A network design's β for one channel: p1 − p2, β and ∂β/∂xᵢ.
+  private typealias Gate = (difference: Double, beta: Double, slope: Double)
+
+  /// Applies each element's ACON-C (or the pixel design's Meta-ACON) with its channel's p1, p2,
+  /// handing `body` the channel's generated β too (nil for the pixel design).
+  private func map(_ input: FeatureMap, _ body: (any Activation, Gate?, Double) -> Double)
     throws(LayerError) -> FeatureMap
   {
     let p1 = try perChannel(self.p1, "p1", of: "meta_acon", channels: input.channels)
@@ -150,16 +153,16 @@ public struct MetaACONLayer: Layer {
     var output = input.values
     for c in 0..<input.channels {
       let function: any Activation
-      var betaSlope = 0.0
+      var gate: Gate? = nil
       if let network {
         let k = design == .channel ? c : 0
         function = AconC(p1: p1[c], p2: p2[c], beta: network.beta[k])
-        betaSlope = network.slope[k]
+        gate = (p1[c] - p2[c], network.beta[k], network.slope[k])
       } else {
         function = MetaAcon(p1: p1[c], p2: p2[c])
       }
       for i in input.indices(ofChannel: c) {
-        output[i] = body(function, betaSlope, output[i])
+        output[i] = body(function, gate, output[i])
       }
     }
     return FeatureMap(shapeOf: input, values: output)
