@@ -9,7 +9,7 @@ struct FuzzRegressionTests {
   /// `--format table` keeps every row to align the columns, so a long `--step` grid allocated
   /// until the process died (10⁸ rows here) instead of being refused.
   @Test func tableFormatRefusesMoreRowsThanItHolds() {
-    let limit = Evaluate.maximumTableRows
+    let limit = GridOutput.maximumTableRows
     expectFailure(
       ["eval", "relu", "0", "1", "--step", "1e-8", "--format", "table"], .usage,
       "100000001 rows is more than --format table holds (at most \(limit)); use csv or tsv, "

@@ -133,7 +133,7 @@ import Testing
       keys: ["x", "relu", "relu_grad", "gelu", "gelu_grad"])
   }
 
-  /// What `Evaluate.write` produces with `plan`.
+  /// What `GridOutput.write` produces with `plan`.
   private func written(
     _ words: [String], grid: Grid, orders: [Int], style: NumberStyle, plan: ParallelPlan
   ) throws -> String {
@@ -145,7 +145,7 @@ import Testing
       ArgumentParser.parse(Lexer.tokens(["--format", "json"]), for: Evaluate.evalSpec))
     var styled = settings
     styled.numbers = style
-    try Evaluate.write(
+    try GridOutput.write(
       functions, on: grid, orders: orders, settings: styled, console: console, plan: plan)
     return sink.text
   }

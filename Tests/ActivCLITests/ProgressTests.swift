@@ -24,7 +24,7 @@ private final class Ticker: @unchecked Sendable {
 @Suite struct ProgressTests {
   private static let clear = "\r\u{1B}[K"
 
-  /// What `Evaluate.write` puts on standard output and standard error for `relu` on `rows`
+  /// What `GridOutput.write` puts on standard output and standard error for `relu` on `rows`
   /// points, with the given terminals and progress policy; `path` writes to a file instead.
   private func run(
     rows: Int, errorIsTerminal: Bool = true, outputIsTerminal: Bool = false,
@@ -42,7 +42,7 @@ private final class Ticker: @unchecked Sendable {
     let functions = try Evaluate.resolve("relu", context: BindingContext())
     let grid = Grid.evenlySpaced(
       from: Bound(text: "-1", value: -1), to: Bound(text: "1", value: 1), count: rows)
-    try Evaluate.write(
+    try GridOutput.write(
       functions, on: grid, orders: [0, 1], settings: settings, console: console, plan: plan,
       progress: policy)
     return (output.text, error.text)
@@ -85,7 +85,7 @@ private final class Ticker: @unchecked Sendable {
     var console = Console(output: MemorySink(), error: error) { () throws(SystemError) in [] }
     console.errorIsTerminal = true
     let ticker = Ticker(step: 1)
-    try Evaluate.write(
+    try GridOutput.write(
       try Evaluate.resolve("relu", context: BindingContext()),
       on: .evenlySpaced(
         from: Bound(text: "0", value: 0), to: Bound(text: "1", value: 1), count: 10000),

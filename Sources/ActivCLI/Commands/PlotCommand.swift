@@ -105,7 +105,7 @@ enum PlotCommand {
       let count = parsed.value(points).flatMap(Int.init) ?? 201
       var settings = try OutputSettings(parsed)
       settings.path = path
-      try Evaluate.write(
+      try GridOutput.write(
         functions, on: .evenlySpaced(from: low, to: high, count: count), orders: orders,
         settings: settings,
         console: console)
