@@ -4,9 +4,9 @@ naive numpy.
 
 One command (from the repository root) regenerates everything; it builds activ first:
 
-    pip install mpmath numpy jax        # jax: CPU wheels from PyPI; numpy and jax are optional
+    pip install -r Scripts/requirements.txt   # jax: CPU wheels from PyPI; numpy and jax optional
     python3 Scripts/accuracy/accuracy.py                 # the full run, a fresh random seed
-    python3 Scripts/accuracy/accuracy.py --markdown      # the README's table instead of the report
+    python3 Scripts/accuracy/accuracy.py --markdown      # the table of docs/accuracy.md
     python3 Scripts/accuracy/accuracy.py --seed 7 --only gelu --points 2000 --no-peers
 
 For every spec of make_reference.SPECS (defaults and non-default parameters) it draws --points
@@ -50,7 +50,8 @@ derivative and second-derivative errors and the x where they occur, the subnorma
 (f/f'/f''), the CLI/library check, the other checks, JAX's and numpy's worst value and derivative
 errors ("—" where a peer cannot compute the function), and activ's budget verdict; then every spec
 out of budget with its worst points (x, activ's result, the correctly rounded result).
---markdown prints only the README's table (function x activ/JAX/numpy).  Progress goes to stderr.
+--markdown prints only the table of docs/accuracy.md (function x activ/JAX/numpy).  Progress goes
+to stderr.
 A full default run (~540,000 points) takes one to two minutes on two cores.
 
 Budgets (activ): value <= 2 ULP, derivative <= 4 ULP, second derivative <= 8 ULP, subnormal <= 4
@@ -402,7 +403,7 @@ class SpecResult:
         return "; ".join(notes) or "ok"
 
     def reasons(self):
-        """Short reasons activ is out of budget, for the README table."""
+        """Short reasons activ is out of budget, for the table of docs/accuracy.md."""
         if self.error:
             return ["not run"]
         out = []
@@ -573,7 +574,7 @@ def main(argv=None):
     add("--seed", type=int, help="seed of the random points (default: a fresh one, printed)")
     add("--only", action="append", metavar="NAME", help="this function or exact spec only (repeatable)")
     add("--jobs", type=int, default=os.cpu_count() or 1, help="reference processes (the CPU count)")
-    add("--markdown", action="store_true", help="print the README's table instead of the report")
+    add("--markdown", action="store_true", help="print docs/accuracy.md's table, not the report")
     add("--no-peers", action="store_true", help="measure activ only")
     add("--no-build", action="store_true", help="do not run `swift build -c release` first")
     add("--activ", default=DEFAULT_ACTIV, help="the activ binary (.build/release/activ)")
@@ -602,6 +603,8 @@ def main(argv=None):
         if not os.access(path, os.X_OK):
             log(f"accuracy.py: {path} is missing; run `swift build -c release`")
             return 2
+    # The specs' defaults come from this binary's catalogue, in the workers too.
+    ref.catalogue.use(args.activ)
 
     # Reference values, in parallel over (spec, chunk).  Forked before JAX is imported.
     with multiprocessing.Pool(args.jobs) as pool:

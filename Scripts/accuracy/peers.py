@@ -1,7 +1,8 @@
 """The peers accuracy.py measures next to activ: JAX (float64) and numpy written the obvious way.
 
-Each is given a catalogue spec's name and parameters (make_reference.parse_spec plus the catalogue
-defaults below) and returns vectorized value and derivative functions of a float64 array.
+Each is given a catalogue spec's name and parameters (make_reference.parse_spec, completed with the
+catalogue's defaults from ``activ list --format json``, see Scripts/reference/catalogue.py) and
+returns vectorized value and derivative functions of a float64 array.
 
 * JAX: ``jax.nn.<f>`` where JAX has the function (noted "jax.nn.<f>"), else the obvious ``jnp``
   formula (noted "jnp"); values through ``jax.jit(f)``, derivatives through autodiff,
@@ -18,26 +19,7 @@ import math
 
 import numpy as np
 
-# The catalogue's defaults (activ info NAME), for specs that leave a parameter out.
-DEFAULTS = {
-    "softplus": {"beta": 1.0, "threshold": "none"},
-    "leaky_relu": {"negative_slope": 0.01},
-    "prelu": {"weight": 0.25},
-    "rrelu": {"lower": 0.125, "upper": 0.3333333333333333},
-    "elu": {"alpha": 1.0},
-    "swish": {"beta": 1.0},
-    "gelu": {"approximate": "none"},
-    "maxout": {"weights": [0.0, 1.0], "biases": [0.0, 0.0]},
-    "frelu": {"t": 0.0},
-    "acon_c": {"p1": 1.0, "p2": 0.0, "beta": 1.0},
-    "meta_acon": {"p1": 1.0, "p2": 0.0},
-    "celu": {"alpha": 1.0},
-    "softshrink": {"lambda": 0.5},
-    "hardshrink": {"lambda": 0.5},
-    "hard_tanh": {"min_val": -1.0, "max_val": 1.0},
-    "threshold": {"threshold": 0.0, "value": 0.0},
-    "squareplus": {"b": 4.0},
-}
+import catalogue  # Scripts/reference, on the path accuracy.py sets
 
 SELU_SCALE = 1.0507009873554804934193349852946
 SELU_ALPHA = 1.6732632423543772848170429916717
@@ -46,7 +28,7 @@ GELU_C = 0.044715
 
 
 def parameters(name, given):
-    return {**DEFAULTS.get(name, {}), **given}
+    return {**catalogue.parameters(name), **given}
 
 
 # ---------------------------------------------------------------------------

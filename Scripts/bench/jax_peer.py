@@ -7,25 +7,38 @@ block_until_ready, nothing is printed or copied back), best of several runs afte
 Prints TSV: function, ns per point. With --numpy, also a naive numpy + scipy GELU (erfc from
 scipy.special), compute only, as the row `gelu (numpy)`.
 
-  python3 Scripts/bench/jax_peer.py [--points N] [--runs R] [--numpy]
+Parameters JAX takes (leaky_relu's slope, elu's and celu's alpha, squareplus' b) are the
+catalogue's defaults, read from `activ list --format json` (Scripts/reference/catalogue.py).
+
+  python3 Scripts/bench/jax_peer.py [--points N] [--runs R] [--numpy] [--activ PATH]
 """
 
 import argparse
 import math
+import os
 import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "reference"))
+import catalogue  # noqa: E402
 
 
 def jax_functions(jax, jnp):
     nn = jax.nn
+
+    def default(name, parameter):
+        return catalogue.parameters(name)[parameter]
+
+    slope = default("leaky_relu", "negative_slope")
+    elu_alpha, celu_alpha = default("elu", "alpha"), default("celu", "alpha")
     table = {
         "sigmoid": nn.sigmoid,
         "hard_sigmoid": nn.hard_sigmoid,
         "tanh": jnp.tanh,
         "relu": nn.relu,
         "softplus": nn.softplus,
-        "leaky_relu": lambda x: nn.leaky_relu(x, 0.01),
-        "elu": nn.elu,
+        "leaky_relu": lambda x: nn.leaky_relu(x, slope),
+        "elu": lambda x: nn.elu(x, elu_alpha),
         "relu6": nn.relu6,
         "silu": nn.silu,
         "swish": nn.swish,
@@ -33,7 +46,7 @@ def jax_functions(jax, jnp):
         "gelu": lambda x: nn.gelu(x, approximate=False),
         "gelu(approximate=tanh)": lambda x: nn.gelu(x, approximate=True),
         "selu": nn.selu,
-        "celu": nn.celu,
+        "celu": lambda x: nn.celu(x, celu_alpha),
         "softsign": nn.soft_sign,
         "log_sigmoid": nn.log_sigmoid,
         "hard_tanh": nn.hard_tanh,
@@ -42,7 +55,8 @@ def jax_functions(jax, jnp):
     if hasattr(nn, "mish"):
         table["mish"] = nn.mish
     if hasattr(nn, "squareplus"):
-        table["squareplus"] = nn.squareplus
+        b = default("squareplus", "b")
+        table["squareplus"] = lambda x: nn.squareplus(x, b)
     return table
 
 
@@ -60,7 +74,12 @@ def main():
     parser.add_argument("--points", type=int, default=2_000_001)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--numpy", action="store_true", help="also time a numpy + scipy GELU")
+    parser.add_argument(
+        "--activ", metavar="PATH", help="activ, for the catalogue's defaults (.build/release/activ)"
+    )
     args = parser.parse_args()
+    if args.activ:
+        catalogue.use(args.activ)
 
     print("function\tns_per_point")
     try:

@@ -3,25 +3,27 @@
 # catalogue function on a 2,000,001-point grid over [-10, 10] (ActivBench, best of RUNS), next to
 # JAX jit in float64 (Scripts/bench/jax_peer.py) where JAX has the function, and the ratio
 # JAX/activ (above 1: activ is faster). Without an importable jax, activ's column only. Also a
-# naive numpy + scipy GELU, compute only.
+# naive numpy + scipy GELU, compute only. Python packages: Scripts/requirements.txt.
 #   bash Scripts/bench/library.sh [POINTS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 points=${1:-2000001}
 runs=${2:-5}
 swift build -c release --product ActivBench > /dev/null
-bench=$(swift build -c release --show-bin-path)/ActivBench
+swift build -c release --product activ > /dev/null
+bin=$(swift build -c release --show-bin-path)
+bench=$bin/ActivBench
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 "$bench" --points "$points" --runs "$runs" > "$tmp/activ.tsv"
 "$bench" --points "$points" --runs "$runs" --serial gelu > "$tmp/serial.tsv"
+peer=(python3 Scripts/bench/jax_peer.py --points "$points" --runs "$runs" --numpy --activ "$bin/activ")
 if python3 -c 'import jax' 2> /dev/null; then
-  python3 Scripts/bench/jax_peer.py --points "$points" --runs "$runs" --numpy > "$tmp/jax.tsv"
+  "${peer[@]}" > "$tmp/jax.tsv"
 else
   echo "# jax is not importable: activ's column only" >&2
-  python3 Scripts/bench/jax_peer.py --points "$points" --runs "$runs" --numpy 2> /dev/null \
-    > "$tmp/jax.tsv" || : > "$tmp/jax.tsv"
+  "${peer[@]}" 2> /dev/null > "$tmp/jax.tsv" || : > "$tmp/jax.tsv"
 fi
 
 echo "value + gradient, float64, $points points on [-10, 10], best of $runs; ns per point"

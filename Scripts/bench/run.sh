@@ -43,7 +43,7 @@ if ((have_numpy)); then
   t_numpy=$(seconds "$repeats" python3 Scripts/bench/numpy_peer.py $points)
 else
   t_numpy=
-  echo "numpy or scipy missing (pip install numpy scipy): the numpy row is skipped"
+  echo "numpy or scipy missing (pip install -r Scripts/requirements.txt): the numpy row is skipped"
 fi
 t_start=$(seconds "$startup_runs" "$activ" eval relu 0 1 --points 2)
 read -r t_big rss_big < <(best 1 "$activ" eval relu -1 1 --points 100000001)

@@ -20,6 +20,8 @@ rounded to doubles as written.
 
   python3 Scripts/kernels/make_tables.py          # rewrite the Swift file
   python3 Scripts/kernels/make_tables.py --check  # fail if the file is stale
+
+Needs mpmath (pip install -r Scripts/requirements.txt).
 """
 
 import argparse

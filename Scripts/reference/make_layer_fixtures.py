@@ -11,7 +11,7 @@ RReLU's training slopes are activ's documented generator (SplitMix64 seeded with
 for element i), reimplemented here from the SplitMix64 paper so the draws are pinned across
 languages.
 
-Usage: pip install jax numpy
+Usage: pip install -r Scripts/requirements.txt   (jax, numpy)
        python3 Scripts/reference/make_layer_fixtures.py -o Tests/ActivationsTests/Fixtures/layers.json
 """
 

@@ -11,6 +11,10 @@ Usage (from the repository root):
         -o Tests/ActivationsTests/Fixtures/reference.tsv
 
 With no ``-o`` the TSV goes to stdout; progress and statistics go to stderr.
+A parameter a spec leaves out takes the catalogue's default, read from
+``activ list --format json`` (catalogue.py): build activ first
+(``swift build -c release``) or give its path with ``--activ PATH``.
+The Python packages are in Scripts/requirements.txt (mpmath 1.3.0).
 The output is deterministic: fixed seed, no dates, and every input double is
 derived without the platform libm (decimal literals, exact binary arithmetic,
 or mpmath rounded to nearest).
@@ -82,6 +86,9 @@ from fractions import Fraction
 import mpmath
 from mpmath import mp, mpf
 from mpmath.libmp import mpf_neg
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import catalogue  # noqa: E402
 
 BASE_DPS = 60  # working precision named in the header
 CHECK_DPS = BASE_DPS + 20  # second evaluation, used for the agreement test
@@ -188,7 +195,10 @@ def parse_spec(spec):
     return name, params
 
 
-def with_defaults(params, **defaults):
+def with_defaults(name, params):
+    """params completed with the catalogue's defaults (activ list --format json, see
+    catalogue.py), so a spec that leaves a parameter out means what it means to activ."""
+    defaults = catalogue.parameters(name)
     unknown = set(params) - set(defaults)
     if unknown:
         raise ValueError(f"unknown parameters {sorted(unknown)}")
@@ -322,13 +332,10 @@ def linear_unit(slope):
 
 
 def make_sigmoid(p):
-    with_defaults(p)
     return Activation(sig, dsig, d2sig, analytic=True)
 
 
 def make_hard_sigmoid(p):
-    with_defaults(p)
-
     def value(x):
         if x <= -3:
             return ZERO
@@ -340,20 +347,17 @@ def make_hard_sigmoid(p):
 
 
 def make_tanh(p):
-    with_defaults(p)
     # tanh'' = -2 tanh(x) sech^2(x): a product, no cancellation.
     return Activation(mp.tanh, sech2, lambda x: -2 * mp.tanh(x) * sech2(x), analytic=True)
 
 
 def make_relu(p):
-    with_defaults(p)
     return Activation(
         lambda x: x if x > 0 else ZERO, lambda x: step(x > 0), lambda x: ZERO, kinks=[0]
     )
 
 
 def make_softplus(p):
-    p = with_defaults(p, beta=1.0, threshold="none")
     beta = mpf(p["beta"])
     thr = None if p["threshold"] == "none" else mpf(p["threshold"])
 
@@ -370,23 +374,22 @@ def make_softplus(p):
 
 
 def make_leaky_relu(p):
-    p = with_defaults(p, negative_slope=0.01)
     return linear_unit(mpf(p["negative_slope"]))
 
 
 def make_prelu(p):
-    p = with_defaults(p, weight=0.25)
     return linear_unit(mpf(p["weight"]))
 
 
 def make_rrelu(p):
     # Evaluation mode: the slope is the mean of the (double) bounds.
-    p = with_defaults(p, lower=0.125, upper=0.3333333333333333)
+    if p["training"] not in (False, "false"):
+        raise ValueError("only training=false (a fixed slope) has a reference")
     return linear_unit((mpf(p["lower"]) + mpf(p["upper"])) / 2)
 
 
 def make_elu(p):
-    alpha = mpf(with_defaults(p, alpha=1.0)["alpha"])
+    alpha = mpf(p["alpha"])
     return Activation(
         lambda x: x if x > 0 else alpha * mp.expm1(x),
         lambda x: ONE if x > 0 else alpha * mp.exp(x),
@@ -396,8 +399,6 @@ def make_elu(p):
 
 
 def make_relu6(p):
-    with_defaults(p)
-
     def value(x):
         return ZERO if x <= 0 else (mpf(6) if x >= 6 else x)
 
@@ -417,17 +418,14 @@ def swish_unit(beta):
 
 
 def make_silu(p):
-    with_defaults(p)
     return swish_unit(ONE)
 
 
 def make_swish(p):
-    return swish_unit(mpf(with_defaults(p, beta=1.0)["beta"]))
+    return swish_unit(mpf(p["beta"]))
 
 
 def make_hard_swish(p):
-    with_defaults(p)
-
     def value(x):
         if x <= -3:
             return ZERO
@@ -451,8 +449,6 @@ def make_hard_swish(p):
 
 
 def make_mish(p):
-    with_defaults(p)
-
     # t = tanh(softplus(x)) and s = sech^2(softplus(x)) = 1 - t^2 in closed
     # form.  With n = e^x (e^x + 2): t = n/(n+2), s = 4(n+1)/(n+2)^2.  For
     # x > 0 the same expressions are rewritten in e = e^-x so nothing is huge.
@@ -483,7 +479,7 @@ def make_mish(p):
 
 
 def make_gelu(p):
-    approx = with_defaults(p, approximate="none")["approximate"]
+    approx = p["approximate"]
     if approx == "none":
         # f'' = 2 phi(x) + x phi'(x) = phi(x) (2 - x^2); x^2 is exact for a double x.
         return Activation(
@@ -524,7 +520,6 @@ def make_gelu(p):
 
 
 def make_maxout(p):
-    p = with_defaults(p, weights=[0.0, 1.0], biases=[0.0, 0.0])
     ws, bs = p["weights"], p["biases"]
     if not isinstance(ws, list) or not isinstance(bs, list) or len(ws) != len(bs) or not ws:
         raise ValueError("maxout: weights and biases must be equal-length lists")
@@ -554,7 +549,7 @@ def make_maxout(p):
 
 
 def make_frelu(p):
-    t = mpf(with_defaults(p, t=0.0)["t"])
+    t = mpf(p["t"])
 
     def deriv(x):
         if x == t:
@@ -608,7 +603,6 @@ def acon_unit(p1, p2, z_of_x, dz_of_x, ddz_of_x):
 
 
 def make_acon_c(p):
-    p = with_defaults(p, p1=1.0, p2=0.0, beta=1.0)
     p1, p2, beta = mpf(p["p1"]), mpf(p["p2"]), mpf(p["beta"])
     d = p1 - p2
     return acon_unit(p1, p2, lambda x: beta * d * x, lambda x: beta * d, lambda x: ZERO)
@@ -617,7 +611,6 @@ def make_acon_c(p):
 def make_meta_acon(p):
     # beta = sigma(x), so z = (p1-p2) x sigma(x),
     # z' = (p1-p2) sigma(x) (1 + x sigma(-x)) and z'' = (p1-p2) h'(x) (see dgate).
-    p = with_defaults(p, p1=1.0, p2=0.0)
     p1, p2 = mpf(p["p1"]), mpf(p["p2"])
     d = p1 - p2
     return acon_unit(
@@ -634,8 +627,6 @@ SELU_ALPHA = "1.6732632423543772848170429916717"
 
 
 def make_selu(p):
-    with_defaults(p)
-
     # Constants are converted at the current precision (not once at import),
     # so raising the precision raises theirs too.
     def value(x):
@@ -654,7 +645,7 @@ def make_selu(p):
 
 
 def make_celu(p):
-    alpha = mpf(with_defaults(p, alpha=1.0)["alpha"])
+    alpha = mpf(p["alpha"])
 
     def arg(x):  # x/alpha feeds exp: form it with extra digits (see magnitude_digits)
         with mp.extradps(magnitude_digits(x) + 5):
@@ -669,7 +660,6 @@ def make_celu(p):
 
 
 def make_softsign(p):
-    with_defaults(p)
     # f is C^1 but |x| makes f'' jump at 0 (from +2 to -2): listed as a kink for
     # mp.diff.  f''(0) = 0, the mean of the two sides (PyTorch: sign(0) = 0).
     return Activation(
@@ -681,15 +671,12 @@ def make_softsign(p):
 
 
 def make_log_sigmoid(p):
-    with_defaults(p)
     return Activation(
         lambda x: -softplus0(-x), lambda x: sig(-x), lambda x: -dsig(x), analytic=True
     )
 
 
 def make_tanhshrink(p):
-    with_defaults(p)
-
     # x - tanh x ~ x^3/3 loses about 2*log10(1/|x|) digits to cancellation;
     # add that many digits (relative to whatever precision is current).
     def value(x):
@@ -709,7 +696,7 @@ def make_tanhshrink(p):
 
 
 def make_softshrink(p):
-    lam = mpf(with_defaults(p, **{"lambda": 0.5})["lambda"])
+    lam = mpf(p["lambda"])
 
     def value(x):
         if x > lam:
@@ -722,7 +709,7 @@ def make_softshrink(p):
 
 
 def make_hardshrink(p):
-    lam = mpf(with_defaults(p, **{"lambda": 0.5})["lambda"])
+    lam = mpf(p["lambda"])
     return Activation(
         lambda x: x if abs(x) > lam else ZERO,
         lambda x: step(abs(x) > lam),
@@ -732,7 +719,6 @@ def make_hardshrink(p):
 
 
 def make_hard_tanh(p):
-    p = with_defaults(p, min_val=-1.0, max_val=1.0)
     lo, hi = mpf(p["min_val"]), mpf(p["max_val"])
 
     def value(x):
@@ -742,7 +728,6 @@ def make_hard_tanh(p):
 
 
 def make_threshold(p):
-    p = with_defaults(p, threshold=0.0, value=0.0)
     th, val = mpf(p["threshold"]), mpf(p["value"])
     return Activation(
         lambda x: x if x > th else val,
@@ -753,12 +738,11 @@ def make_threshold(p):
 
 
 def make_identity(p):
-    with_defaults(p)
     return Activation(lambda x: +x, lambda x: ONE, lambda x: ZERO, analytic=True, linear=True)
 
 
 def make_squareplus(p):
-    b = mpf(with_defaults(p, b=4.0)["b"])
+    b = mpf(p["b"])
 
     # For x < 0 use the conjugate forms, since x + sqrt(x^2+b) cancels:
     #   f  = b / (2 (s - x)),  f' = b / (2 s (s - x)),  s = sqrt(x^2 + b).
@@ -778,7 +762,6 @@ def make_squareplus(p):
 
 
 def make_relu2(p):
-    with_defaults(p)
     return Activation(
         lambda x: x * x if x > 0 else ZERO,
         lambda x: 2 * x if x > 0 else ZERO,
@@ -797,7 +780,7 @@ def build(spec):
     if name not in BUILDERS:
         raise ValueError(f"unknown activation {name!r}")
     try:
-        return BUILDERS[name](params)
+        return BUILDERS[name](with_defaults(name, params))
     except ValueError as e:
         raise ValueError(f"{spec}: {e}") from None
 
@@ -1176,9 +1159,17 @@ def main(argv=None):
         default=SEED,
         help="seed of the --random-per-function points (default %(default)s)",
     )
+    ap.add_argument(
+        "--activ",
+        metavar="PATH",
+        help="the activ binary whose catalogue gives the defaults "
+        "(default: $ACTIV, else .build/release/activ in the repository)",
+    )
     args = ap.parse_args(argv)
     if args.random_per_function < 0:
         ap.error("--random-per-function must be >= 0")
+    if args.activ:
+        catalogue.use(args.activ)
 
     def log(msg):
         if not args.quiet:

@@ -6,6 +6,9 @@ Usage (from the repository root):
     python3 Scripts/reference/roots.py            # print every constant as Swift
     python3 Scripts/reference/roots.py --check    # compare them with the Swift sources
 
+It needs mpmath (Scripts/requirements.txt) and the built activ, whose catalogue gives the specs'
+defaults (make_reference.py; --activ PATH for another binary).
+
 Where f' or f'' of a catalogue function has an irrational root at which its terms cancel
 (silu' at -1.278..., silu'' at +-2.399..., mish'' at -2.256... and 1.490...), activ evaluates it
 within 2^-20 of the root as the Taylor polynomial c1 d + c2 d^2 + c3 d^3 + c4 d^4 about the root,
@@ -43,17 +46,24 @@ from mpmath import mp, mpf  # noqa: E402
 
 DPS = 80
 
-# (Swift file, Swift constant, spec, order of the expanded derivative, rough root, expanded in)
+# (Swift constant, spec, order of the expanded derivative, rough root, expanded in).  --check finds
+# each constant in whichever file under Sources/Activations declares its type.
 EXPANSIONS = [
-    ("Logistic.swift", "Swish.gateRoot", "silu", 1, -1.28, "v = beta*x: h(v), swish' = h(v)"),
-    ("Logistic.swift", "Swish.gateSecondRoot", "silu", 2, 2.4, "|v|: h'(v), swish'' = beta h'(v)"),
-    ("Softplus.swift", "Mish.derivativeRoot", "mish", 1, -1.19, "x: mish'"),
-    ("Softplus.swift", "Mish.secondRootLeft", "mish", 2, -2.26, "x: mish''"),
-    ("Softplus.swift", "Mish.secondRootRight", "mish", 2, 1.49, "x: mish''"),
-    ("GELU.swift", "GELU.derivativeRoot", "gelu", 1, -0.75, "x: gelu'"),
-    ("GELU.swift", "GELU.tanhDerivativeRoot", "gelu(approximate=tanh)", 1, -0.75, "x: gelu'"),
-    ("GELU.swift", "GELU.tanhSecondRoot", "gelu(approximate=tanh)", 2, 1.42, "|x|: gelu''"),
+    ("Swish.gateRoot", "silu", 1, -1.28, "v = beta*x: h(v), swish' = h(v)"),
+    ("Swish.gateSecondRoot", "silu", 2, 2.4, "|v|: h'(v), swish'' = beta h'(v)"),
+    ("Mish.derivativeRoot", "mish", 1, -1.19, "x: mish'"),
+    ("Mish.secondRootLeft", "mish", 2, -2.26, "x: mish''"),
+    ("Mish.secondRootRight", "mish", 2, 1.49, "x: mish''"),
+    ("GELU.derivativeRoot", "gelu", 1, -0.75, "x: gelu'"),
+    ("GELU.tanhDerivativeRoot", "gelu(approximate=tanh)", 1, -0.75, "x: gelu'"),
+    ("GELU.tanhSecondRoot", "gelu(approximate=tanh)", 2, 1.42, "|x|: gelu''"),
 ]
+SOURCES = os.path.join(REPO, "Sources", "Activations")
+TOP_LEVEL = re.compile(
+    r"^(?:(?:public|package|internal|fileprivate|private|final)\s+)*"
+    r"(?:struct|enum|extension|class|protocol|func|let|var)\s+(\w+)",
+    re.M,
+)
 
 
 def derivative_of_order(act, order):
@@ -93,22 +103,32 @@ def swift(name, parts, coefficients, comment):
     )
 
 
-def swift_constant(path, name):
-    """(root parts, coefficients) of `static let NAME = RootExpansion(...)` in a Swift file."""
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    short = name.split(".")[-1]
-    m = re.search(
+def swift_constant(name):
+    """(file, root parts, coefficients) of `static let NAME = RootExpansion(...)` inside the
+    declaration (or an extension) of NAME's type in the Swift sources, or None."""
+    owner, short = name.split(".")
+    constant = re.compile(
         r"static let " + re.escape(short) + r" = RootExpansion\(\s*root:\s*\(([^)]*)\),\s*"
-        r"coefficients:\s*\(([^)]*)\)",
-        text,
+        r"coefficients:\s*\(([^)]*)\)"
     )
-    if not m:
-        return None
-    numbers = [
-        [float(t) for t in group.replace("\n", " ").split(",") if t.strip()] for group in m.groups()
-    ]
-    return tuple(numbers[0]), tuple(numbers[1])
+    for directory, _, files in sorted(os.walk(SOURCES)):
+        for file in sorted(f for f in files if f.endswith(".swift")):
+            path = os.path.join(directory, file)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            starts = list(TOP_LEVEL.finditer(text))
+            for i, start in enumerate(starts):
+                if start.group(1) != owner:
+                    continue
+                end = starts[i + 1].start() if i + 1 < len(starts) else len(text)
+                m = constant.search(text, start.start(), end)
+                if m:
+                    numbers = [
+                        [float(t) for t in group.replace("\n", " ").split(",") if t.strip()]
+                        for group in m.groups()
+                    ]
+                    return os.path.relpath(path, REPO), tuple(numbers[0]), tuple(numbers[1])
+    return None
 
 
 def meta_acon_roots():
@@ -127,24 +147,31 @@ def meta_acon_roots():
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="compare with the Swift sources")
+    ap.add_argument(
+        "--activ",
+        metavar="PATH",
+        help="the activ binary whose catalogue gives the defaults (default: $ACTIV, else "
+        ".build/release/activ in the repository)",
+    )
     args = ap.parse_args(argv)
+    if args.activ:
+        ref.catalogue.use(args.activ)
     failed = False
-    for file, name, spec, order, guess, variable in EXPANSIONS:
+    for name, spec, order, guess, variable in EXPANSIONS:
         root, parts, coefficients = expansion(spec, order, guess)
         primes = "'" * order
         comment = f"{spec}{primes} about its root {mp.nstr(root, 20)} (mpmath), in {variable}"
+        found = swift_constant(name)
         if args.check:
-            path = os.path.join(REPO, "Sources", "Activations", "Functions", file)
-            found = swift_constant(path, name)
-            ok = found is not None and found[0] == parts and all(
-                abs(a - b) <= 4e-16 * abs(b) for a, b in zip(found[1], coefficients)
+            ok = found is not None and found[1] == parts and all(
+                abs(a - b) <= 4e-16 * abs(b) for a, b in zip(found[2], coefficients)
             )
             print(f"{'ok  ' if ok else 'DIFF'} {name:26} {mp.nstr(root, 25)}")
             if not ok:
                 failed = True
                 print(f"     Swift:   {found}\n     mpmath:  {parts}, {coefficients}")
         else:
-            print(f"// {file}")
+            print(f"// {name}" + (f" ({found[0]})" if found else ""))
             print(swift(name, parts, coefficients, comment))
             print()
     if not args.check:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Measure activ's accuracy in ULP against the mpmath reference fixture.
 
-Usage (from the repository root, after `swift build -c release`):
+Usage (from the repository root, after `swift build -c release`; mpmath from
+Scripts/requirements.txt):
 
     python3 Scripts/reference/ulp_report.py
     python3 Scripts/reference/ulp_report.py --activ path/to/activ --only gelu --only relu
