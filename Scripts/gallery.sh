@@ -26,7 +26,7 @@ while IFS=$'\t' read -r name description; do
   echo "- [\`$name\`]($name.svg): $description" >> "$out/README.md"
 done <<< "$listing"
 
-# Comparisons the README shows.
+# Comparisons README.md and docs/usage.md show.
 "$activ" plot relu gelu mish -3 3 --svg "$out/compare-relu-gelu-mish.svg" --title "ReLU, GELU and Mish"
 "$activ" plot sigmoid tanh hard_sigmoid -6 6 --no-grad --svg "$out/compare-sigmoids.svg" --title "Sigmoid-shaped functions"
 "$activ" plot 'swish(beta=0.5|1|2|8)' -4 4 --no-grad --svg "$out/sweep-swish-beta.svg" --title "Swish for four values of beta"

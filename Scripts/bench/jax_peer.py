@@ -11,6 +11,8 @@ Parameters JAX takes (leaky_relu's slope, elu's and celu's alpha, squareplus' b)
 catalogue's defaults, read from `activ list --format json` (Scripts/reference/catalogue.py).
 
   python3 Scripts/bench/jax_peer.py [--points N] [--runs R] [--numpy] [--activ PATH]
+
+jax, numpy and scipy: pip install -r Scripts/requirements.txt.
 """
 
 import argparse

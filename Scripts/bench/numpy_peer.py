@@ -3,6 +3,8 @@
 with scipy.special.erfc, written with np.savetxt(fmt='%.17g') as "x,f,f'" CSV.
 
     python3 numpy_peer.py [POINTS] [OUTPUT]      (default 2000001 points to standard output)
+
+numpy and scipy: pip install -r Scripts/requirements.txt.
 """
 import sys
 
