@@ -67,6 +67,21 @@ final class OutputTarget {
     }
   }
 
+  /// Opens the target (as ``open(_:console:)``), lets `body` write to it, and commits; on any
+  /// failure the target is abandoned, so a file is either complete or untouched.
+  static func writing(
+    _ path: String?, console: Console, _ body: (OutputTarget) throws(CLIError) -> Void
+  ) throws(CLIError) {
+    let target = try open(path, console: console)
+    do {
+      try body(target)
+      try target.commit()
+    } catch {
+      target.abandon()
+      throw error
+    }
+  }
+
   /// The name errors use for this target.
   var displayName: String {
     switch destination {

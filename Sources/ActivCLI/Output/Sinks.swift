@@ -59,36 +59,6 @@ public final class MemorySink: ByteSink {
   }
 }
 
-/// The streams a run of activ uses. `input` reads all of standard input when a command asks.
-public struct Console {
-  public var output: ByteSink
-  public var error: ByteSink
-  public var input: () throws(SystemError) -> [UInt8]
-  /// Whether standard output is a terminal (false unless set; ``standard`` asks the system).
-  public var outputIsTerminal = false
-  /// Whether standard error is a terminal, where a long run shows ``Progress`` (false unless set;
-  /// ``standard`` asks the system).
-  public var errorIsTerminal = false
-
-  public init(output: ByteSink, error: ByteSink, input: @escaping () throws(SystemError) -> [UInt8])
-  {
-    self.output = output
-    self.error = error
-    self.input = input
-  }
-
-  /// The process's own standard streams.
-  public static var standard: Console {
-    var console = Console(
-      output: FileDescriptorSink(fd: POSIX.standardOutput),
-      error: FileDescriptorSink(fd: POSIX.standardError),
-      input: { () throws(SystemError) in try POSIX.readAll(POSIX.standardInput) })
-    console.outputIsTerminal = POSIX.isTerminal(POSIX.standardOutput)
-    console.errorIsTerminal = POSIX.isTerminal(POSIX.standardError)
-    return console
-  }
-}
-
 /// Bytes being formatted: text, single bytes and numbers appended in place, in memory this class
 /// owns (no `String` or array per number). The write path formats rows into one of these; with
 /// several threads, each formats its own chunk into its own buffer.
