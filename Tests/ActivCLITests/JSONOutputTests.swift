@@ -187,7 +187,7 @@ import Testing
       format: .json, target: target, header: ["x", "f"], alignments: [.right, .right])
     let rows = NumberRows(
       functions: try Evaluate.resolve("relu", context: BindingContext()), grid: Grid(values: []),
-      orders: [0], style: .shortest, layout: writer.numberLayout!)
+      orders: [0], style: .shortest, layout: writer.layout!)
     try rows.write(to: target)
     try writer.finish()
     try target.commit()
