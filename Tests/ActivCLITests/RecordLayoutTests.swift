@@ -8,18 +8,18 @@ import Testing
 @Suite("output: record layout")
 struct RecordLayoutTests {
   /// What `body` writes through a record writer in `format` with the header x, relu, relu_grad.
-  private func written(_ format: OutputFormat, _ body: (RecordWriter) throws -> Void) throws
-    -> String
+  private func written(_ format: OutputFormat, _ body: (RecordWriter) throws(CLIError) -> Void)
+    throws -> String
   {
     let sink = MemorySink()
     let console = Console(output: sink, error: MemorySink()) { () throws(SystemError) in [] }
-    let target = try OutputTarget.open(nil, console: console)
-    let writer = try RecordWriter(
-      format: format, target: target, header: ["x", "relu", "relu_grad"],
-      alignments: [.right, .right, .right])
-    try body(writer)
-    try writer.finish()
-    try target.commit()
+    try OutputTarget.writing(nil, console: console) { target throws(CLIError) in
+      let writer = try RecordWriter(
+        format: format, target: target, header: ["x", "relu", "relu_grad"],
+        alignments: [.right, .right, .right])
+      try body(writer)
+      try writer.finish()
+    }
     return sink.text
   }
 
@@ -31,7 +31,7 @@ struct RecordLayoutTests {
   func textRecordsAndNumberRowsAgree(format: OutputFormat) throws {
     let relu = try Evaluate.resolve("relu", context: BindingContext())
     let grid = Grid(values: [-1, 0, 0.5, 2, .infinity])
-    let asText = try written(format) { writer in
+    let asText = try written(format) { writer throws(CLIError) in
       for i in 0..<grid.count {
         let x = grid.point(i)
         var values = [x]
@@ -42,7 +42,7 @@ struct RecordLayoutTests {
         if format == .json { try writer.write(json: fields) } else { try writer.write(fields) }
       }
     }
-    let asNumbers = try written(format) { writer in
+    let asNumbers = try written(format) { writer throws(CLIError) in
       let rows = NumberRows(
         functions: relu, grid: grid, orders: [0, 1], style: .shortest, layout: writer.layout!)
       try rows.write(to: writer.target, plan: .serial)
@@ -67,7 +67,7 @@ struct RecordLayoutTests {
 
   @Test("the table layout has no record layout: it aligns what it holds back")
   func tableHasNoRecordLayout() throws {
-    let text = try written(.table) { writer in
+    let text = try written(.table) { writer throws(CLIError) in
       #expect(writer.layout == nil)
       try writer.write(["-1", "0", "0"])
       try writer.write(["0.5", "0.5", "1"])

@@ -26,8 +26,9 @@ final class OutputTarget {
     self.isTerminal = isTerminal
   }
 
-  /// Opens the target: `nil` or `-` is the console's output.
-  static func open(_ path: String?, console: Console) throws(CLIError) -> OutputTarget {
+  /// Opens the target: `nil` or `-` is the console's output. Private: commands write through
+  /// ``writing(_:console:_:)``, which commits or abandons.
+  private static func open(_ path: String?, console: Console) throws(CLIError) -> OutputTarget {
     guard let path, path != "-" else {
       return OutputTarget(
         writer: BufferedWriter(sink: console.output), destination: .console,
