@@ -93,12 +93,7 @@ final class OutputTarget {
 
   /// Writes what is buffered; for a file, syncs it and moves it into place.
   func commit() throws(CLIError) {
-    do {
-      try writer.flush()
-    } catch {
-      abandon()
-      throw writeFailure(error)
-    }
+    try attempt { writer throws(SystemError) in try writer.flush() }
     isOpen = false
     switch destination {
     case .console:
@@ -138,19 +133,21 @@ final class OutputTarget {
 
   /// Flushes a full buffer, turning a write failure into the error to report.
   func flushIfFull() throws(CLIError) {
-    do {
-      try writer.flushIfFull()
-    } catch {
-      abandon()
-      throw writeFailure(error)
-    }
+    try attempt { writer throws(SystemError) in try writer.flushIfFull() }
   }
 
   /// Writes what is buffered, then `bytes` (a chunk formatted elsewhere), turning a write failure
   /// into the error to report.
   func write(_ bytes: UnsafeRawBufferPointer) throws(CLIError) {
+    try attempt { writer throws(SystemError) in try writer.write(bytes) }
+  }
+
+  /// Runs a write of the buffered bytes; a failure abandons the target (a file never reaches its
+  /// path half-written) and becomes the error to report.
+  @inline(__always)
+  private func attempt(_ write: (BufferedWriter) throws(SystemError) -> Void) throws(CLIError) {
     do {
-      try writer.write(bytes)
+      try write(writer)
     } catch {
       abandon()
       throw writeFailure(error)

@@ -28,6 +28,10 @@ struct Viewport: Sendable {
   var width: Double
   var height: Double
 
+  /// How far, in pixels, a drawn line may stray from the true curve: the sampler refines to it,
+  /// the SVG's simplification keeps to it.
+  static let tolerance = 0.1
+
   func px(_ x: Double) -> Double {
     left + (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound) * width
   }

@@ -138,7 +138,7 @@ struct SVGPlot {
       let polylines = series.pieces.flatMap {
         Polyline.clip($0.map { (box.px($0.x), box.py($0.y)) }, to: box)
       }
-      .map { Polyline.simplify($0, tolerance: Sampler.tolerance) }
+      .map { Polyline.simplify($0, tolerance: Viewport.tolerance) }
       drawn += polylines
       guard !polylines.isEmpty else { continue }
       let data = polylines.map(pathData).joined()
