@@ -69,6 +69,8 @@ struct TerminalPlot {
     var zeroColumn: Int?
   }
 
+  /// The layout for the ranges (one that cannot be drawn is widened first): the frame the command
+  /// samples the curves for and ``render(_:)`` draws in.
   func layout(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) -> Layout {
     let columns = max(Self.minimumColumns, min(Self.maximumColumns, self.columns))
     let xRange = Self.usable(xRange)
