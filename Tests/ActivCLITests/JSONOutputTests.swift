@@ -182,15 +182,16 @@ import Testing
   func emptyArray() throws {
     let sink = MemorySink()
     let console = Console(output: sink, error: MemorySink()) { () throws(SystemError) in [] }
-    let target = try OutputTarget.open(nil, console: console)
-    let writer = try RecordWriter(
-      format: .json, target: target, header: ["x", "f"], alignments: [.right, .right])
-    let rows = NumberRows(
-      functions: try Evaluate.resolve("relu", context: BindingContext()), grid: Grid(values: []),
-      orders: [0], style: .shortest, layout: writer.numberLayout!)
-    try rows.write(to: target)
-    try writer.finish()
-    try target.commit()
+    let relu = try Evaluate.resolve("relu", context: BindingContext())
+    try OutputTarget.writing(nil, console: console) { target throws(CLIError) in
+      let writer = try RecordWriter(
+        format: .json, target: target, header: ["x", "f"], alignments: [.right, .right])
+      let rows = NumberRows(
+        functions: relu, grid: Grid(values: []), orders: [0], style: .shortest,
+        layout: writer.layout!)
+      try rows.write(to: target)
+      try writer.finish()
+    }
     #expect(sink.text == "[\n]\n")
     #expect(try parse(sink.text).isEmpty)
   }

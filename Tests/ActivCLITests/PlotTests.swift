@@ -40,6 +40,23 @@ struct SVGPlotTests {
   // The default canvas: 640 × 400, plot box x ∈ [58, 624], y ∈ [14, 354].
   let box = (left: 58.0, right: 624.0, top: 14.0, bottom: 354.0)
 
+  @Test("the SVG draws the model's curves as given, in its frame")
+  func rendererDrawsTheModelAsGiven() {
+    let plot = SVGPlot(width: 640, height: 400, theme: .light, legend: .none)
+    let frame = plot.viewport(xRange: -1...1, yRange: -1...1, hasTitle: false)
+    let line = PlotSeries(
+      label: "line", order: 0, functionIndex: 0,
+      pieces: [[PlotPoint(x: -1, y: -1), PlotPoint(x: 0, y: 0), PlotPoint(x: 1, y: 1)]])
+    let svg = plot.render(
+      PlotModel(frame: frame, series: [line], title: nil, functionLabels: ["line"]))
+    // The box is x ∈ [58, 624], y ∈ [14, 354]: the collinear middle point is simplified away.
+    #expect(curves(in: svg).map(\.label) == ["line"])
+    #expect(curves(in: svg)[0].pieces.count == 1)
+    #expect(curves(in: svg)[0].pieces[0].map(\.0) == [58, 624])
+    #expect(curves(in: svg)[0].pieces[0].map(\.1) == [354, 14])
+    #expect(!svg.contains("<g class=\"legend\">"))
+  }
+
   @Test("an SVG has its canvas, accessible words and one path per curve")
   func anatomy() throws {
     let svg = try plotSVG(["relu"])

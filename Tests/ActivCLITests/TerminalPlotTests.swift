@@ -19,11 +19,14 @@ struct TerminalPlotTests {
       [PlotPoint(x: 0, y: 1), PlotPoint(x: 2, y: 1)],
     ])
 
+  /// relu's curves (or others) on −2…2 × −0.25…2.25, laid out by `plot`.
   func reluModel(
+    _ plot: TerminalPlot,
     _ series: [PlotSeries] = [TerminalPlotTests.reluSeries, TerminalPlotTests.reluDerivativeSeries]
-  ) -> PlotModel {
+  ) -> PlotModel<TerminalPlot.Layout> {
     PlotModel(
-      xRange: -2...2, yRange: -0.25...2.25, series: series, title: nil, functionLabels: ["relu"])
+      frame: plot.layout(xRange: -2...2, yRange: -0.25...2.25), series: series, title: nil,
+      functionLabels: ["relu"])
   }
 
   /// sigmoid and its derivative sampled for the plot's own viewport.
@@ -41,8 +44,13 @@ struct TerminalPlotTests {
     ]
   }
 
-  static let sigmoidModel = PlotModel(
-    xRange: -6...6, yRange: -0.05...1.05, series: [], title: "sigmoid", functionLabels: ["sigmoid"])
+  /// sigmoid on −6…6 × −0.05…1.05, titled, laid out by `plot` and sampled for its viewport.
+  func sigmoidModel(_ plot: TerminalPlot) -> PlotModel<TerminalPlot.Layout> {
+    let layout = plot.layout(xRange: -6...6, yRange: -0.05...1.05)
+    return PlotModel(
+      frame: layout, series: sigmoidSampler(layout.viewport), title: "sigmoid",
+      functionLabels: ["sigmoid"])
+  }
 
   // MARK: - Reading the output back
 
@@ -97,6 +105,18 @@ struct TerminalPlotTests {
     return result
   }
 
+  /// A console on memory streams whose standard output is (or is not) a terminal `width` cells
+  /// wide, with these environment variables.
+  static func console(_ variables: [String: String], terminal: Bool, width: Int?) -> Console {
+    var console = Console(output: MemorySink(), error: MemorySink()) { () throws(SystemError) in
+      []
+    }
+    console.outputIsTerminal = terminal
+    console.terminalColumns = width
+    console.environment = { variables[$0] }
+    return console
+  }
+
   // MARK: - Layout
 
   @Test("every line fits the columns, with no trailing spaces", arguments: [20, 40, 57, 80, 131])
@@ -104,10 +124,11 @@ struct TerminalPlotTests {
     for ascii in [false, true] {
       for color in [false, true] {
         let plot = TerminalPlot(columns: columns, color: color, ascii: ascii)
-        let layout = plot.layout(Self.sigmoidModel)
+        let model = sigmoidModel(plot)
+        let layout = model.frame
         #expect(layout.height == max(8, columns / 3))
         #expect(layout.gutter + layout.width == columns)
-        let text = plot.render(Self.sigmoidModel, sample: sigmoidSampler)
+        let text = plot.render(model)
         let all = textLines(text)
         // Title, plot area, frame, x labels and a legend of one or two lines.
         let legendLines = all.count - (1 + layout.height + 2)
@@ -123,8 +144,9 @@ struct TerminalPlotTests {
   @Test("braille only in the plot area")
   func brailleOnlyInThePlotArea() {
     let plot = TerminalPlot(columns: 60)
-    let layout = plot.layout(Self.sigmoidModel)
-    let all = textLines(plot.render(Self.sigmoidModel, sample: sigmoidSampler))
+    let model = sigmoidModel(plot)
+    let layout = model.frame
+    let all = textLines(plot.render(model))
     var seen = 0
     for (index, line) in all.enumerated() {
       for (column, scalar) in line.unicodeScalars.enumerated() where isBraille(scalar) {
@@ -141,14 +163,14 @@ struct TerminalPlotTests {
   @Test("relu's corner lands in its cell")
   func reluCornerLandsInItsCell() {
     let plot = TerminalPlot(columns: 40)
-    let layout = plot.layout(reluModel())
+    let layout = reluModel(plot).frame
     // 40 columns less a gutter of 7 (`−0.25 ┤`) leave 33 cells, 66 dots: x = 0 is the centre of
     // dot 33, the right half of cell 16; y = 0 is dot row 46 (2.25 / 2.5 of 51).
     #expect(layout.gutter == 7)
     #expect(layout.zeroColumn == 33)
     #expect(layout.zeroRow == 46)
-    let curve = dots(plot.render(reluModel([Self.reluSeries])), layout)
-    let axes = dots(plot.render(reluModel([])), layout)
+    let curve = dots(plot.render(reluModel(plot, [Self.reluSeries])), layout)
+    let axes = dots(plot.render(reluModel(plot, [])), layout)
     let added = curve.subtracting(axes)
     #expect(curve.isSuperset(of: axes))
     // The flat piece runs along y = 0 up to the corner, the rising piece starts right of it.
@@ -158,7 +180,7 @@ struct TerminalPlotTests {
     #expect(rising.map(\.x).min() == 34)
     #expect(rising.map(\.y).max() == 45)
     // The corner's cell: row 11, column 16, holds the corner dot (right column, third row).
-    let cornerRow = textLines(plot.render(reluModel([Self.reluSeries])))[11]
+    let cornerRow = textLines(plot.render(reluModel(plot, [Self.reluSeries])))[11]
     let cell = Array(cornerRow.unicodeScalars)[layout.gutter + 16].value - 0x2800
     #expect(cell & 0x20 != 0)
   }
@@ -166,9 +188,9 @@ struct TerminalPlotTests {
   @Test("relu′ is two separate flat pieces, nothing between them but the x = 0 line")
   func reluDerivativeIsTwoSeparatePieces() {
     let plot = TerminalPlot(columns: 40)
-    let layout = plot.layout(reluModel())
-    let drawn = dots(plot.render(reluModel([Self.reluDerivativeSeries])), layout)
-    let axes = dots(plot.render(reluModel([])), layout)
+    let layout = reluModel(plot).frame
+    let drawn = dots(plot.render(reluModel(plot, [Self.reluDerivativeSeries])), layout)
+    let axes = dots(plot.render(reluModel(plot, [])), layout)
     // y = 1 is dot row 26 (1.25 / 2.5 of 51 is 25.5, rounded away from zero), y = 0 is row 46.
     let (one, zero) = (26, 46)
     let between = { (dots: Set<Dot>) in dots.filter { $0.y > one && $0.y < zero } }
@@ -183,7 +205,7 @@ struct TerminalPlotTests {
   @Test("f is solid, f′ dashed")
   func derivativeIsDashedAndFunctionSolid() {
     let plot = TerminalPlot(columns: 40)
-    let layout = plot.layout(reluModel())
+    let layout = reluModel(plot).frame
     let flat = { (order: Int) in
       PlotSeries(
         label: "c", order: order, functionIndex: 0,
@@ -191,7 +213,8 @@ struct TerminalPlotTests {
     }
     // y = 2 is dot row 5 (0.25 / 2.5 of 51, rounded).
     let row = { (order: Int) in
-      dots(plot.render(reluModel([flat(order)])), layout).filter { $0.y == 5 && $0.x != 33 }.count
+      dots(plot.render(reluModel(plot, [flat(order)])), layout).filter { $0.y == 5 && $0.x != 33 }
+        .count
     }
     #expect(row(0) == 65)
     let dashed = row(1)
@@ -202,20 +225,16 @@ struct TerminalPlotTests {
   @Test("a sampled sigmoid is connected and rising")
   func sampledSigmoidIsConnectedAndRising() {
     // No axis in range, so every dot is the curve's.
-    let model = PlotModel(
-      xRange: 0.5...6, yRange: 0.6...1.01, series: [], title: nil, functionLabels: ["sigmoid"])
     let plot = TerminalPlot(columns: 50)
-    let layout = plot.layout(model)
+    let layout = plot.layout(xRange: 0.5...6, yRange: 0.6...1.01)
     let sigmoid = Sigmoid()
-    let drawn = dots(
-      plot.render(model) { viewport in
-        [
-          PlotSeries(
-            label: "sigmoid", order: 0, functionIndex: 0,
-            pieces: Sampler.sample(
-              sigmoid.value, kinks: [], breakAtEveryKink: false, viewport: viewport))
-        ]
-      }, layout)
+    let curve = PlotSeries(
+      label: "sigmoid", order: 0, functionIndex: 0,
+      pieces: Sampler.sample(
+        sigmoid.value, kinks: [], breakAtEveryKink: false, viewport: layout.viewport))
+    let model = PlotModel(
+      frame: layout, series: [curve], title: nil, functionLabels: ["sigmoid"])
+    let drawn = dots(plot.render(model), layout)
     var previous = Int.max
     for x in 0..<(layout.width * 2) {
       let column = drawn.filter { $0.x == x }.map(\.y)
@@ -238,10 +257,10 @@ struct TerminalPlotTests {
         [PlotPoint(x: 0.5, y: 0.5)],
       ])
     let plot = TerminalPlot(columns: 40)
-    let text = plot.render(reluModel([wild]))
+    let text = plot.render(reluModel(plot, [wild]))
     for line in textLines(text) { #expect(displayWidth(line) <= 40) }
-    let layout = plot.layout(reluModel())
-    let added = dots(text, layout).subtracting(dots(plot.render(reluModel([])), layout))
+    let layout = reluModel(plot).frame
+    let added = dots(text, layout).subtracting(dots(plot.render(reluModel(plot, [])), layout))
     // The steep segment crosses the whole height half-way between x = −2 and −1 (dots 0 and
     // 16.25); y = 1 runs from x = 1 to the right edge; the single point is drawn.
     #expect(Set(added.filter { (7...9).contains($0.x) }.map(\.y)).count > 40)
@@ -255,7 +274,7 @@ struct TerminalPlotTests {
   @Test("ASCII mode is pure ASCII")
   func asciiModeIsPureASCII() {
     let plot = TerminalPlot(columns: 60, ascii: true)
-    let text = plot.render(Self.sigmoidModel, sample: sigmoidSampler)
+    let text = plot.render(sigmoidModel(plot))
     let isASCII = text.unicodeScalars.allSatisfy(\.isASCII)
     #expect(isASCII)
     // sigmoid is the second function here: `o` for f, `:` for f′.
@@ -263,8 +282,8 @@ struct TerminalPlotTests {
     #expect(text.contains(":"))
     #expect(text.contains("oo sigmoid   :: sigmoid'"))
     #expect(text.contains("-6"))
-    let coloured = TerminalPlot(columns: 60, color: true, ascii: true)
-      .render(Self.sigmoidModel, sample: sigmoidSampler)
+    let colouredPlot = TerminalPlot(columns: 60, color: true, ascii: true)
+    let coloured = colouredPlot.render(sigmoidModel(colouredPlot))
     let colouredIsASCII = coloured.unicodeScalars.allSatisfy(\.isASCII)
     #expect(colouredIsASCII)
   }
@@ -278,9 +297,11 @@ struct TerminalPlotTests {
           pieces: [[PlotPoint(x: -2, y: 2), PlotPoint(x: 2, y: -0.25)]])
       ]
     for ascii in [false, true] {
-      let plain = TerminalPlot(columns: 50, color: false, ascii: ascii).render(reluModel(two))
+      let plainPlot = TerminalPlot(columns: 50, color: false, ascii: ascii)
+      let plain = plainPlot.render(reluModel(plainPlot, two))
       #expect(!plain.contains("\u{1B}"))
-      let coloured = TerminalPlot(columns: 50, color: true, ascii: ascii).render(reluModel(two))
+      let colouredPlot = TerminalPlot(columns: 50, color: true, ascii: ascii)
+      let coloured = colouredPlot.render(reluModel(colouredPlot, two))
       #expect(coloured.contains("\u{1B}[38;5;25m"))  // function 0: Okabe–Ito blue
       #expect(coloured.contains("\u{1B}[38;5;166m"))  // function 1: vermillion
       #expect(coloured.contains("\u{1B}[38;5;244m"))  // the zero lines
@@ -308,9 +329,10 @@ struct TerminalPlotTests {
   @Test("COLUMNS, the terminal, NO_COLOR and TERM decide width and colour")
   func environmentDecidesColumnsAndColor() {
     func decide(_ variables: [String: String], terminal: Bool, width: Int? = 132) -> (Int, Bool) {
-      let result = TerminalPlot.environment(
-        variable: { variables[$0] }, isTerminal: terminal, terminalColumns: width)
-      return (result.columns, result.color)
+      let console = Self.console(variables, terminal: terminal, width: width)
+      return (
+        console.outputColumns ?? TerminalPlot.defaultColumns, console.colorsOutput(.auto)
+      )
     }
     #expect(decide([:], terminal: true) == (132, true))
     #expect(decide(["TERM": "xterm-256color"], terminal: false) == (80, false))
@@ -326,9 +348,7 @@ struct TerminalPlotTests {
   @Test("--color always colours even in a pipe or under NO_COLOR; never does not colour a terminal")
   func colorOptionOverridesTheEnvironment() {
     func colored(_ mode: ColorMode, _ variables: [String: String], terminal: Bool) -> Bool {
-      TerminalPlot.environment(
-        color: mode, variable: { variables[$0] }, isTerminal: terminal, terminalColumns: 100
-      ).color
+      Self.console(variables, terminal: terminal, width: 100).colorsOutput(mode)
     }
     #expect(colored(.always, ["NO_COLOR": "1", "TERM": "dumb"], terminal: false))
     #expect(!colored(.never, [:], terminal: true))
@@ -347,6 +367,38 @@ struct TerminalPlotTests {
       "bad value 'sometimes' for --color; expected one of auto, always, never")
   }
 
+  @Test("the title is drawn once, above the plot")
+  func titleIsDrawnOnce() {
+    let lines = textLines(expectSuccess(["plot", "relu", "--title", "T"]))
+    #expect(lines.first == "T")
+    #expect(lines.filter { $0 == "T" }.count == 1)
+    #expect(lines[1].hasPrefix(" 5.25 \u{2524}"))
+    let plot = TerminalPlot(columns: 40)
+    var model = reluModel(plot)
+    let untitled = textLines(plot.render(model))
+    model.title = "relu and relu\u{2032}"
+    let titled = textLines(plot.render(model))
+    #expect(titled == ["relu and relu\u{2032}"] + untitled)
+  }
+
+  @Test("an in-process run takes width and colour from its console alone")
+  func consoleDecidesWidthAndColourOfARun() {
+    func run(_ variables: [String: String], terminal: Bool, width: Int?) -> String {
+      let output = MemorySink()
+      var console = Self.console(variables, terminal: terminal, width: width)
+      console.output = output
+      #expect(Activ.run(["plot", "relu"], console: console) == 0)
+      return output.text
+    }
+    let widths = { (text: String) in textLines(text).map { self.displayWidth($0) } }
+    #expect(widths(run(["COLUMNS": "50"], terminal: false, width: nil)).max() == 50)
+    #expect(widths(run([:], terminal: true, width: 61)).max() == 61)
+    #expect(widths(run([:], terminal: false, width: 61)).max() == 80)
+    #expect(run([:], terminal: true, width: 61).contains("\u{1B}["))
+    #expect(!run(["NO_COLOR": "1"], terminal: true, width: 61).contains("\u{1B}["))
+    #expect(!run([:], terminal: false, width: 61).contains("\u{1B}["))
+  }
+
   // MARK: - Labels
 
   @Test("labels are short decimals with a real minus sign and no −0")
@@ -361,7 +413,7 @@ struct TerminalPlotTests {
     #expect(TerminalPlot.labels([-0.25, 3], ascii: true) == ["-0.25", "3.00"])
     #expect(TerminalPlot.labels([-1e300, 1e300, 0]) == ["\u{2212}1e+300", "1e+300", "0"])
 
-    let text = TerminalPlot(columns: 50).render(reluModel())
+    let text = TerminalPlot(columns: 50).render(reluModel(TerminalPlot(columns: 50)))
     #expect(text.contains("\u{2212}0.25"))
     #expect(text.contains("\u{2212}2"))
     #expect(!text.contains("-"))
@@ -393,7 +445,8 @@ struct TerminalPlotTests {
       ━━ relu   ┅┅ relu′
 
       """
-    #expect(TerminalPlot(columns: 40).render(reluModel()) == expected)
+    let plot = TerminalPlot(columns: 40)
+    #expect(plot.render(reluModel(plot)) == expected)
 
     let expectedASCII = """
        2.25 +                |
@@ -414,6 +467,7 @@ struct TerminalPlotTests {
       ** relu   .. relu'
 
       """
-    #expect(TerminalPlot(columns: 40, ascii: true).render(reluModel()) == expectedASCII)
+    let asciiPlot = TerminalPlot(columns: 40, ascii: true)
+    #expect(asciiPlot.render(reluModel(asciiPlot)) == expectedASCII)
   }
 }

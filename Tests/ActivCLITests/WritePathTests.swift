@@ -17,10 +17,10 @@ import Testing
     throws -> String
   {
     let console = Console(output: sink, error: MemorySink()) { () throws(SystemError) in [] }
-    let target = try OutputTarget.open(nil, console: console)
-    target.writer.append("header\n")
-    try rows.write(to: target, plan: plan)
-    try target.commit()
+    try OutputTarget.writing(nil, console: console) { target throws(CLIError) in
+      target.writer.append("header\n")
+      try rows.write(to: target, plan: plan)
+    }
     return sink.text
   }
 

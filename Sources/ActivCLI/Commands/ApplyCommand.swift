@@ -71,13 +71,8 @@ enum ApplyCommand {
       throw .layer(error)
     }
     let settings = try OutputSettings(parsed)
-    let target = try OutputTarget.open(settings.path, console: console)
-    do {
+    try OutputTarget.writing(settings.path, console: console) { target throws(CLIError) in
       try FeatureMapReader.write(result, numbers: settings.numbers, to: target)
-      try target.commit()
-    } catch {
-      target.abandon()
-      throw error
     }
   }
 

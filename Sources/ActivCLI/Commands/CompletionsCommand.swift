@@ -36,9 +36,9 @@ enum CompletionsCommand {
         expected: "one of " + names.joined(separator: ", ")
           + didYouMean(closestMatch(to: word, among: names)))
     }
-    let target = try OutputTarget.open(nil, console: console)
-    target.writer.append(script(for: shell))
-    try target.commit()
+    try OutputTarget.writing(nil, console: console) { target in
+      target.writer.append(script(for: shell))
+    }
   }
 
   static func script(for shell: Shell) -> String {

@@ -78,8 +78,7 @@ enum InfoCommand {
         throw .spec(error)
       }
     }
-    let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
-    do {
+    try OutputTarget.writing(parsed.value(SharedOptions.output), console: console) { target in
       if chosen == "json" {
         target.writer.append(description.json + "\n")
       } else {
@@ -89,10 +88,6 @@ enum InfoCommand {
             field + String(repeating: " ", count: width - field.count + 2) + value + "\n")
         }
       }
-      try target.commit()
-    } catch {
-      target.abandon()
-      throw error
     }
   }
 
@@ -104,28 +99,28 @@ enum InfoCommand {
       FunctionDescription(bound: try! Catalogue.bind(entry.name))
     }
     if format == "json" {
-      let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
-      target.writer.append(
-        "[\n" + descriptions.map { "  " + $0.json }.joined(separator: ",\n") + "\n]\n")
-      try target.commit()
+      try OutputTarget.writing(parsed.value(SharedOptions.output), console: console) { target in
+        target.writer.append(
+          "[\n" + descriptions.map { "  " + $0.json }.joined(separator: ",\n") + "\n]\n")
+      }
       return
     }
     let header = FunctionDescription.summaryColumns
     let rows = descriptions.map(\.summaryRow)
     if format == "markdown" {
-      let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
-      if !parsed.has(SharedOptions.noHeader) {
-        target.writer.append("| " + header.joined(separator: " | ") + " |\n")
-        target.writer.append("|" + String(repeating: " --- |", count: header.count) + "\n")
-      }
-      for row in rows {
-        // A '|' inside a cell would end it: escape it as Markdown asks.
-        let cells = row.dropFirst().map {
-          $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+      try OutputTarget.writing(parsed.value(SharedOptions.output), console: console) { target in
+        if !parsed.has(SharedOptions.noHeader) {
+          target.writer.append("| " + header.joined(separator: " | ") + " |\n")
+          target.writer.append("|" + String(repeating: " --- |", count: header.count) + "\n")
         }
-        target.writer.append("| `" + row[0] + "` | " + cells.joined(separator: " | ") + " |\n")
+        for row in rows {
+          // A '|' inside a cell would end it: escape it as Markdown asks.
+          let cells = row.dropFirst().map {
+            $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+          }
+          target.writer.append("| `" + row[0] + "` | " + cells.joined(separator: " | ") + " |\n")
+        }
       }
-      try target.commit()
       return
     }
     var settings = try OutputSettings(parsed)

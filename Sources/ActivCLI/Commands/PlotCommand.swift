@@ -111,54 +111,31 @@ enum PlotCommand {
         console: console)
     }
     if let path = parsed.value(svg) {
-      let writer = SVGPlot(
+      let plot = SVGPlot(
         width: parsed.value(width).flatMap(Int.init) ?? 640,
         height: parsed.value(height).flatMap(Int.init) ?? 400,
         theme: parsed.value(theme).flatMap(PlotTheme.init(rawValue:)) ?? .auto,
         legend: parsed.value(legend).flatMap(LegendPlacement.init(rawValue:)) ?? .best)
-      let viewport = writer.viewport(xRange: xRange, yRange: yRange, hasTitle: plotTitle != nil)
       let model = PlotModel(
-        xRange: xRange, yRange: yRange,
-        series: series(functions, orders, viewport: viewport), title: plotTitle,
-        functionLabels: functions.map(\.label))
-      let target = try OutputTarget.open(path, console: console)
-      target.writer.append(writer.render(model))
-      try target.commit()
+        sampling: functions, orders: orders,
+        in: plot.viewport(xRange: xRange, yRange: yRange, hasTitle: plotTitle != nil),
+        title: plotTitle)
+      try OutputTarget.writing(path, console: console) { target in
+        target.writer.append(plot.render(model))
+      }
     }
     if !parsed.has(svg) && !parsed.has(csv) {
       let mode = parsed.value(color).flatMap(ColorMode.init(rawValue:)) ?? .auto
-      let (columns, colored) = TerminalPlot.environment(color: mode)
-      let terminal = TerminalPlot(columns: columns, color: colored, ascii: parsed.has(ascii))
+      let plot = TerminalPlot(
+        columns: console.outputColumns ?? TerminalPlot.defaultColumns,
+        color: console.colorsOutput(mode), ascii: parsed.has(ascii))
       let model = PlotModel(
-        xRange: xRange, yRange: yRange, series: [], title: plotTitle,
-        functionLabels: functions.map(\.label))
-      let target = try OutputTarget.open(nil, console: console)
-      if let plotTitle { target.writer.append(plotTitle + "\n") }
-      target.writer.append(
-        terminal.render(model) { series(functions, orders, viewport: $0) })
-      try target.commit()
-    }
-  }
-
-  /// The curves of every function (f, and f′ and f″ as asked), sampled for the viewport. f breaks
-  /// only at jumps; its derivatives break at every kink, where they jump.
-  static func series(_ functions: [NamedFunction], _ orders: [Int], viewport: Viewport)
-    -> [PlotSeries]
-  {
-    var result: [PlotSeries] = []
-    for (index, function) in functions.enumerated() {
-      for order in orders {
-        let pieces = Sampler.sample(
-          { function.evaluate($0, order: order) }, kinks: function.kinks,
-          breakAtEveryKink: order > 0,
-          viewport: viewport)
-        result.append(
-          PlotSeries(
-            label: function.legendName(order: order), order: order, functionIndex: index,
-            pieces: pieces))
+        sampling: functions, orders: orders, in: plot.layout(xRange: xRange, yRange: yRange),
+        title: plotTitle)
+      try OutputTarget.writing(nil, console: console) { target in
+        target.writer.append(plot.render(model))
       }
     }
-    return result
   }
 
   /// The y-range from what the curves do on the x-range: their finite extremes on a fine grid (and

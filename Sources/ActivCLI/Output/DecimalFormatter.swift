@@ -25,16 +25,8 @@ enum DecimalFormatter {
       if fraction != 0 { return store("nan", 3, out) }
       return bits == magnitude ? store("inf", 3, out) : store("-inf", 4, out)
     }
-    var start = out
-    if bits != magnitude {
-      out.pointee = UInt8(ascii: "-")
-      start += 1
-    }
-    let sign = bits == magnitude ? 0 : 1
-    if magnitude == 0 {
-      start.pointee = UInt8(ascii: "0")
-      return sign + 1
-    }
+    let (start, sign) = writeSign(bits, to: out)
+    if magnitude == 0 { return sign + store("0", 1, start) }
     let c: UInt64
     let q: Int
     if biased != 0 {
@@ -54,6 +46,17 @@ enum DecimalFormatter {
     return sign + layout(digits, exponent, exponential: magnitude > 0x4340_0000_0000_0000, start)
   }
 
+  /// Writes `-` when the sign bit of `bits` is set; returns where the digits go and the sign's
+  /// length.
+  @inline(__always)
+  private static func writeSign(_ bits: UInt64, to out: UnsafeMutablePointer<UInt8>) -> (
+    start: UnsafeMutablePointer<UInt8>, length: Int
+  ) {
+    guard bits >> 63 != 0 else { return (out, 0) }
+    out.pointee = UInt8(ascii: "-")
+    return (out + 1, 1)
+  }
+
   /// Writes `x` as C's `%.*g` with `precision` significant digits would (1 ≤ precision ≤ 15, x
   /// finite), from the shortest digits: when those have at most `precision` digits they are the
   /// correctly rounded ones (a double is within 2⁻⁵³ of them, well inside half a unit of the 15th
@@ -69,16 +72,8 @@ enum DecimalFormatter {
     let p = max(precision, 1)
     let bits = x.bitPattern
     let magnitude = bits & 0x7FFF_FFFF_FFFF_FFFF
-    var start = out
-    if bits != magnitude {
-      out.pointee = UInt8(ascii: "-")
-      start += 1
-    }
-    let sign = bits == magnitude ? 0 : 1
-    if magnitude == 0 {
-      start.pointee = UInt8(ascii: "0")
-      return sign + 1
-    }
+    let (start, sign) = writeSign(bits, to: out)
+    if magnitude == 0 { return sign + store("0", 1, start) }
     let biased = Int(truncatingIfNeeded: magnitude >> 52)
     // A subnormal has fewer than 53 bits: its shortest digits can be far from the correctly
     // rounded ones.

@@ -33,7 +33,7 @@ enum GridOutput {
       let progress = Progress.start(
         rows: grid.count, console: console, target: writer.target, policy: policy)
       defer { progress?.finish() }
-      if let layout = writer.numberLayout {
+      if let layout = writer.layout {
         let rows = NumberRows(
           functions: functions, grid: grid, orders: orders, style: numbers, layout: layout)
         try rows.write(to: writer.target, plan: plan, progress: progress)

@@ -19,48 +19,15 @@ struct ParallelPlan: Sendable {
 }
 
 /// Rows of numbers, x then each function's columns (f, f′, f″ as asked), formatted as bytes
-/// straight into output buffers: no `String` per number, no array per row.
+/// straight into output buffers in a record layout: no `String` per number, no array per row.
+/// In JSON non-finite numbers are `null`; the `[` before the rows and the `]` after them are
+/// ``RecordWriter``'s.
 struct NumberRows: Sendable {
-  /// How a row is laid out.
-  enum Layout: Sendable, Equatable {
-    /// The numbers separated by this byte (CSV's comma, TSV's tab), a newline after each row.
-    case delimited(UInt8)
-    /// One JSON object per row, `{"x": 1, "mish": 0.86…}`, keyed by these column names, each
-    /// object on its own line with `,` between; non-finite numbers are `null`. The rows come
-    /// after a `[` and before a newline and `]` that ``RecordWriter`` writes.
-    case json(keys: [String])
-  }
-
   let functions: [NamedFunction]
   let grid: Grid
   let orders: [Int]
   let style: NumberStyle
-  let layout: Layout
-  /// For JSON: what goes before each number of a row, as bytes. The first number's prefix starts
-  /// the row's line (after the `[` for row 0, after a `,` for the others), the others are
-  /// `, "key": `.
-  private let firstRowStart: [UInt8]
-  private let nextRowStart: [UInt8]
-  private let keyPrefixes: [[UInt8]]
-
-  init(
-    functions: [NamedFunction], grid: Grid, orders: [Int], style: NumberStyle, layout: Layout
-  ) {
-    self.functions = functions
-    self.grid = grid
-    self.orders = orders
-    self.style = style
-    self.layout = layout
-    if case .json(let keys) = layout, let first = keys.first {
-      firstRowStart = Array(("\n  {" + jsonString(first) + ": ").utf8)
-      nextRowStart = [UInt8(ascii: ",")] + firstRowStart
-      keyPrefixes = keys.dropFirst().map { Array((", " + jsonString($0) + ": ").utf8) }
-    } else {
-      firstRowStart = []
-      nextRowStart = []
-      keyPrefixes = []
-    }
-  }
+  let layout: RecordLayout
 
   /// Formats the rows at the grid indices `range` onto the end of `buffer`.
   func format(_ range: Range<Int>, into buffer: ByteBuffer) {
@@ -69,12 +36,12 @@ struct NumberRows: Sendable {
       format(range, into: buffer, separator: separator) { buffer.append(shortest: $0) }
     case (.delimited(let separator), .significant):
       format(range, into: buffer, separator: separator) { buffer.append($0, style: style) }
-    case (.json, .shortest):
-      formatJSON(range, into: buffer) { x in
+    case (.json(let framing), .shortest):
+      formatJSON(range, into: buffer, framing: framing) { x in
         if x.isFinite { buffer.append(shortest: x) } else { buffer.appendNull() }
       }
-    case (.json, .significant):
-      formatJSON(range, into: buffer) { x in
+    case (.json(let framing), .significant):
+      formatJSON(range, into: buffer, framing: framing) { x in
         if x.isFinite { buffer.append(x, style: style) } else { buffer.appendNull() }
       }
     }
@@ -119,24 +86,26 @@ struct NumberRows: Sendable {
         buffer.append(byte: separator)
         number(columns[c * n + row])
       }
-      buffer.append(byte: UInt8(ascii: "\n"))
+      buffer.append(byte: RecordLayout.newline)
     }
   }
 
   /// Evaluates the rows, then formats them as JSON objects, one per line.
   @inline(__always)
-  private func formatJSON(_ range: Range<Int>, into buffer: ByteBuffer, number: (Double) -> Void) {
+  private func formatJSON(
+    _ range: Range<Int>, into buffer: ByteBuffer, framing: JSONFraming, number: (Double) -> Void
+  ) {
     let n = range.count
     let (xs, columns) = evaluate(range)
-    let columnCount = min(functions.count * orders.count, keyPrefixes.count)
+    let columnCount = min(functions.count * orders.count, framing.keyPrefixes.count)
     for row in 0..<n {
-      buffer.append(range.lowerBound + row == 0 ? firstRowStart : nextRowStart)
+      buffer.append(framing.recordStart(range.lowerBound + row))
       number(xs[row])
       for c in 0..<columnCount {
-        buffer.append(keyPrefixes[c])
+        buffer.append(framing.keyPrefixes[c])
         number(columns[c * n + row])
       }
-      buffer.append(byte: UInt8(ascii: "}"))
+      buffer.append(byte: JSONFraming.recordEnd)
     }
   }
 

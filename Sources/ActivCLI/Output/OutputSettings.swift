@@ -28,16 +28,11 @@ struct OutputSettings {
     header fields: [String], alignments: [RecordWriter.Alignment], console: Console,
     body: (RecordWriter) throws(CLIError) -> Void
   ) throws(CLIError) {
-    let target = try OutputTarget.open(path, console: console)
-    do {
+    try OutputTarget.writing(path, console: console) { target throws(CLIError) in
       let writer = try RecordWriter(
         format: format, target: target, header: header ? fields : nil, alignments: alignments)
       try body(writer)
       try writer.finish()
-      try target.commit()
-    } catch {
-      target.abandon()
-      throw error
     }
   }
 }

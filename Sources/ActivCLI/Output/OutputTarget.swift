@@ -26,8 +26,9 @@ final class OutputTarget {
     self.isTerminal = isTerminal
   }
 
-  /// Opens the target: `nil` or `-` is the console's output.
-  static func open(_ path: String?, console: Console) throws(CLIError) -> OutputTarget {
+  /// Opens the target: `nil` or `-` is the console's output. Private: commands write through
+  /// ``writing(_:console:_:)``, which commits or abandons.
+  private static func open(_ path: String?, console: Console) throws(CLIError) -> OutputTarget {
     guard let path, path != "-" else {
       return OutputTarget(
         writer: BufferedWriter(sink: console.output), destination: .console,
@@ -67,6 +68,21 @@ final class OutputTarget {
     }
   }
 
+  /// Opens the target (as ``open(_:console:)``), lets `body` write to it, and commits; on any
+  /// failure the target is abandoned, so a file is either complete or untouched.
+  static func writing(
+    _ path: String?, console: Console, _ body: (OutputTarget) throws(CLIError) -> Void
+  ) throws(CLIError) {
+    let target = try open(path, console: console)
+    do {
+      try body(target)
+      try target.commit()
+    } catch {
+      target.abandon()
+      throw error
+    }
+  }
+
   /// The name errors use for this target.
   var displayName: String {
     switch destination {
@@ -77,12 +93,7 @@ final class OutputTarget {
 
   /// Writes what is buffered; for a file, syncs it and moves it into place.
   func commit() throws(CLIError) {
-    do {
-      try writer.flush()
-    } catch {
-      abandon()
-      throw writeFailure(error)
-    }
+    try attempt { writer throws(SystemError) in try writer.flush() }
     isOpen = false
     switch destination {
     case .console:
@@ -122,19 +133,21 @@ final class OutputTarget {
 
   /// Flushes a full buffer, turning a write failure into the error to report.
   func flushIfFull() throws(CLIError) {
-    do {
-      try writer.flushIfFull()
-    } catch {
-      abandon()
-      throw writeFailure(error)
-    }
+    try attempt { writer throws(SystemError) in try writer.flushIfFull() }
   }
 
   /// Writes what is buffered, then `bytes` (a chunk formatted elsewhere), turning a write failure
   /// into the error to report.
   func write(_ bytes: UnsafeRawBufferPointer) throws(CLIError) {
+    try attempt { writer throws(SystemError) in try writer.write(bytes) }
+  }
+
+  /// Runs a write of the buffered bytes; a failure abandons the target (a file never reaches its
+  /// path half-written) and becomes the error to report.
+  @inline(__always)
+  private func attempt(_ write: (BufferedWriter) throws(SystemError) -> Void) throws(CLIError) {
     do {
-      try writer.write(bytes)
+      try write(writer)
     } catch {
       abandon()
       throw writeFailure(error)

@@ -14,23 +14,9 @@ enum OutputFormat: String, CaseIterable, Sendable {
   case json
 }
 
-/// How numbers are written: shortest round-trip (the default), or a fixed number of significant
-/// digits. Neither depends on the locale.
-enum NumberStyle: Equatable, Sendable {
-  case shortest
-  case significant(Int)
-
-  func format(_ x: Double) -> String {
-    switch self {
-    case .shortest: return shortestDecimal(x)
-    case .significant(let digits):
-      return x.isFinite ? POSIX.formatSignificant(x, precision: digits) : shortestDecimal(x)
-    }
-  }
-}
-
-/// Writes records (a header and rows of fields) in the chosen format. CSV and TSV stream; the
-/// table layout needs every row's width first, so it keeps the rows until `finish`.
+/// Writes records (a header and rows of fields) in the chosen format. CSV, TSV and JSON stream in
+/// their ``RecordLayout``; the table layout needs every row's width first, so it keeps the rows
+/// until `finish`.
 final class RecordWriter {
   enum Alignment {
     case left
@@ -39,12 +25,12 @@ final class RecordWriter {
 
   private let format: OutputFormat
   let target: OutputTarget
+  /// How CSV, TSV and JSON records are laid out; nil for the table layout.
+  let layout: RecordLayout?
   private let alignments: [Alignment]
   private var pending: [[String]] = []
-  /// JSON's keys: the header's column names.
-  private let keys: [String]
-  /// JSON rows written so far through ``write(json:)``.
-  private var jsonRows = 0
+  /// Records written so far through the layout (JSON puts a `,` before all but the first).
+  private var records = 0
 
   /// Starts the output: the header line, or for JSON the opening `[` (JSON needs the header, its
   /// keys; ``OutputSettings`` refuses `--no-header` with it).
@@ -54,12 +40,14 @@ final class RecordWriter {
     self.format = format
     self.target = target
     self.alignments = alignments
-    keys = header ?? []
-    if format == .json {
-      target.writer.append(byte: UInt8(ascii: "["))
-    } else if let header {
-      try write(header)
+    switch format {
+    case .csv: layout = .delimited(UInt8(ascii: ","))
+    case .tsv: layout = .delimited(UInt8(ascii: "\t"))
+    case .table: layout = nil
+    case .json: layout = .json(keys: header ?? [])
     }
+    target.writer.buffer.append(layout?.opening ?? [])
+    if let header, format != .json { try write(header) }
   }
 
   var isJSON: Bool { format == .json }
@@ -68,52 +56,29 @@ final class RecordWriter {
   /// number, `null`, a string literal, an array…), one per key, in the header's order.
   func write(json values: [String]) throws(CLIError) {
     precondition(format == .json)
-    let writer = target.writer
-    writer.append(jsonRows == 0 ? "\n  {" : ",\n  {")
-    for (i, value) in values.enumerated() {
-      writer.append((i > 0 ? ", " : "") + jsonString(i < keys.count ? keys[i] : "") + ": " + value)
-    }
-    writer.append(byte: UInt8(ascii: "}"))
-    jsonRows += 1
-    try target.flushIfFull()
-  }
-
-  /// For CSV, TSV and JSON, how rows of numbers are formatted straight into bytes (numbers never
-  /// need quoting); nil for the table layout, which measures every field.
-  var numberLayout: NumberRows.Layout? {
-    switch format {
-    case .csv: return .delimited(UInt8(ascii: ","))
-    case .tsv: return .delimited(UInt8(ascii: "\t"))
-    case .table: return nil
-    case .json: return .json(keys: keys)
-    }
+    try writeRecord(values)
   }
 
   /// Writes a row of text fields: in JSON each becomes a string.
   func write(_ fields: [String]) throws(CLIError) {
     switch format {
-    case .json:
-      try write(json: fields.map(jsonString))
-    case .table:
-      pending.append(fields)
-    case .csv, .tsv:
-      let writer = target.writer
-      for (i, field) in fields.enumerated() {
-        if i > 0 { writer.append(byte: format == .csv ? UInt8(ascii: ",") : UInt8(ascii: "\t")) }
-        writer.append(format == .csv ? csvField(field) : tsvField(field))
-      }
-      writer.append(byte: UInt8(ascii: "\n"))
-      try target.flushIfFull()
+    case .json: try writeRecord(fields.map(jsonString))
+    case .table: pending.append(fields)
+    case .csv: try writeRecord(fields.map(csvField))
+    case .tsv: try writeRecord(fields.map(tsvField))
     }
+  }
+
+  private func writeRecord(_ fields: [String]) throws(CLIError) {
+    layout!.append(record: fields, index: records, to: target.writer.buffer)
+    records += 1
+    try target.flushIfFull()
   }
 
   /// Writes what the table layout held back, or JSON's closing `]`; the caller then commits the
   /// target.
   func finish() throws(CLIError) {
-    if format == .json {
-      target.writer.append("\n]\n")
-      return
-    }
+    target.writer.buffer.append(layout?.closing ?? [])
     guard format == .table, !pending.isEmpty else { return }
     let columns = pending.map(\.count).max() ?? 0
     var widths = [Int](repeating: 0, count: columns)

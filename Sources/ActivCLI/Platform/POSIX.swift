@@ -198,8 +198,8 @@ private func cExit(_ status: Int32) -> Never { exit(status) }
 private func cClose(_ fd: Int32) -> Int32 { close(fd) }
 private func cRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
 
-// Terminal queries for the terminal plot and progress: whether a descriptor is a terminal, its
-// width, the environment variables that decide colour, and a monotonic clock.
+// What Console.standard asks of the system (whether a descriptor is a terminal, its width, the
+// environment variables that decide width and colour), and the clock of progress redraws.
 extension POSIX {
   /// Whether `fd` is a terminal.
   static func isTerminal(_ fd: Int32) -> Bool {

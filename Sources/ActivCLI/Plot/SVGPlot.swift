@@ -56,7 +56,8 @@ struct SVGPlot {
   var theme: PlotTheme
   var legend: LegendPlacement
 
-  /// The plot box for this canvas size (room for a title when there is one).
+  /// The plot box for this canvas size (room for a title when there is one): the frame the curves
+  /// are sampled for.
   func viewport(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, hasTitle: Bool)
     -> Viewport
   {
@@ -67,8 +68,10 @@ struct SVGPlot {
       height: Double(height) - top - 46)
   }
 
-  func render(_ model: PlotModel) -> String {
-    let box = viewport(xRange: model.xRange, yRange: model.yRange, hasTitle: model.title != nil)
+  /// The SVG document of the model, whose frame is this plot's
+  /// ``viewport(xRange:yRange:hasTitle:)``.
+  func render(_ model: PlotModel<Viewport>) -> String {
+    let box = model.frame
     let colours = theme == .dark ? PlotStyle.dark : PlotStyle.light
     let xTicks = AxisTicks.make(range: model.xRange, maximumCount: max(2, Int(box.width / 60)))
     let yTicks = AxisTicks.make(range: model.yRange, maximumCount: max(2, Int(box.height / 40)))
@@ -79,8 +82,8 @@ struct SVGPlot {
     svg.line(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
         + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"t d\">")
-    svg.line("<title id=\"t\">\(escape(titleText(model)))</title>")
-    svg.line("<desc id=\"d\">\(escape(description(model)))</desc>")
+    svg.line("<title id=\"t\">\(xmlEscaped(titleText(model)))</title>")
+    svg.line("<desc id=\"d\">\(xmlEscaped(description(model)))</desc>")
     svg.line("<style>")
     svg.line("text{font-family:\(PlotStyle.fonts);font-size:12px}")
     svg.line(".tick{font-variant-numeric:tabular-nums}")
@@ -97,21 +100,29 @@ struct SVGPlot {
     svg.line("</style>")
     svg.line("<rect class=\"bg\" width=\"100%\" height=\"100%\" fill=\"\(colours.background)\"/>")
     svg.line(
-      "<clipPath id=\"box\"><rect x=\"\(n(box.left))\" y=\"\(n(box.top))\" width=\"\(n(box.width))\" "
-        + "height=\"\(n(box.height))\"/></clipPath>")
+      "<clipPath id=\"box\"><rect x=\"\(coordinate(box.left))\" y=\"\(coordinate(box.top))\" width=\"\(coordinate(box.width))\" "
+        + "height=\"\(coordinate(box.height))\"/></clipPath>")
 
     // Grid on the ticks, then the zero lines over it.
     var grid = ""
-    for x in xTicks.values { grid += "M\(n(box.px(x))) \(n(box.top))V\(n(bottom))" }
-    for y in yTicks.values { grid += "M\(n(box.left)) \(n(box.py(y)))H\(n(right))" }
+    for x in xTicks.values {
+      grid += "M\(coordinate(box.px(x))) \(coordinate(box.top))V\(coordinate(bottom))"
+    }
+    for y in yTicks.values {
+      grid += "M\(coordinate(box.left)) \(coordinate(box.py(y)))H\(coordinate(right))"
+    }
     if !grid.isEmpty {
       svg.line(
         "<path class=\"grid\" d=\"\(grid)\" stroke=\"\(colours.grid)\" stroke-width=\"1\" fill=\"none\"/>"
       )
     }
     var zero = ""
-    if model.xRange.contains(0) { zero += "M\(n(box.px(0))) \(n(box.top))V\(n(bottom))" }
-    if model.yRange.contains(0) { zero += "M\(n(box.left)) \(n(box.py(0)))H\(n(right))" }
+    if model.xRange.contains(0) {
+      zero += "M\(coordinate(box.px(0))) \(coordinate(box.top))V\(coordinate(bottom))"
+    }
+    if model.yRange.contains(0) {
+      zero += "M\(coordinate(box.left)) \(coordinate(box.py(0)))H\(coordinate(right))"
+    }
     if !zero.isEmpty {
       svg.line(
         "<path class=\"zero\" d=\"\(zero)\" stroke=\"\(colours.zero)\" stroke-width=\"1.2\" fill=\"none\"/>"
@@ -125,42 +136,42 @@ struct SVGPlot {
     )
     for series in model.series {
       let polylines = series.pieces.flatMap {
-        clip($0.map { (box.px($0.x), box.py($0.y)) }, to: box)
+        Polyline.clip($0.map { (box.px($0.x), box.py($0.y)) }, to: box)
       }
-      .map { simplify($0, tolerance: Sampler.tolerance) }
+      .map { Polyline.simplify($0, tolerance: Viewport.tolerance) }
       drawn += polylines
       guard !polylines.isEmpty else { continue }
       let data = polylines.map(pathData).joined()
       svg.line(
-        "<path \(strokeAttributes(series, colours, data: data))><title>\(escape(series.label))</title></path>"
+        "<path \(strokeAttributes(series, colours, data: data))><title>\(xmlEscaped(series.label))</title></path>"
       )
     }
     svg.line("</g>")
     svg.line(
-      "<rect class=\"frame\" x=\"\(n(box.left))\" y=\"\(n(box.top))\" width=\"\(n(box.width))\" "
-        + "height=\"\(n(box.height))\" fill=\"none\" stroke=\"\(colours.frame)\" stroke-width=\"1\"/>"
+      "<rect class=\"frame\" x=\"\(coordinate(box.left))\" y=\"\(coordinate(box.top))\" width=\"\(coordinate(box.width))\" "
+        + "height=\"\(coordinate(box.height))\" fill=\"none\" stroke=\"\(colours.frame)\" stroke-width=\"1\"/>"
     )
 
     // Tick labels and the axis label.
     svg.line("<g class=\"fg tick\" fill=\"\(colours.text)\">")
     for (x, label) in zip(xTicks.values, xTicks.labels) {
       svg.line(
-        "<text x=\"\(n(box.px(x)))\" y=\"\(n(bottom + 17))\" text-anchor=\"middle\">\(label)</text>"
+        "<text x=\"\(coordinate(box.px(x)))\" y=\"\(coordinate(bottom + 17))\" text-anchor=\"middle\">\(label)</text>"
       )
     }
     for (y, label) in zip(yTicks.values, yTicks.labels) {
       svg.line(
-        "<text x=\"\(n(box.left - 7))\" y=\"\(n(box.py(y) + 4))\" text-anchor=\"end\">\(label)</text>"
+        "<text x=\"\(coordinate(box.left - 7))\" y=\"\(coordinate(box.py(y) + 4))\" text-anchor=\"end\">\(label)</text>"
       )
     }
     svg.line("</g>")
     svg.line(
-      "<text class=\"fg\" x=\"\(n(box.left + box.width / 2))\" y=\"\(height - 8)\" text-anchor=\"middle\" "
+      "<text class=\"fg\" x=\"\(coordinate(box.left + box.width / 2))\" y=\"\(height - 8)\" text-anchor=\"middle\" "
         + "fill=\"\(colours.text)\" font-style=\"italic\">x</text>")
     if let title = model.title {
       svg.line(
-        "<text class=\"fg\" x=\"\(n(Double(width) / 2))\" y=\"24\" text-anchor=\"middle\" fill=\"\(colours.text)\" "
-          + "font-size=\"15\" font-weight=\"600\">\(escape(title))</text>")
+        "<text class=\"fg\" x=\"\(coordinate(Double(width) / 2))\" y=\"24\" text-anchor=\"middle\" fill=\"\(colours.text)\" "
+          + "font-size=\"15\" font-weight=\"600\">\(xmlEscaped(title))</text>")
     }
     if legend != .none && !model.series.isEmpty {
       renderLegend(model, box: box, drawn: drawn, colours: colours, into: &svg)
@@ -172,7 +183,8 @@ struct SVGPlot {
   // MARK: Legend
 
   private func renderLegend(
-    _ model: PlotModel, box: Viewport, drawn: [[(Double, Double)]], colours: PlotStyle.Theme,
+    _ model: PlotModel<Viewport>, box: Viewport, drawn: [[(Double, Double)]],
+    colours: PlotStyle.Theme,
     into svg: inout SVGText
   ) {
     let rowHeight = 18.0
@@ -208,14 +220,16 @@ struct SVGPlot {
     let (x, y) = (chosen.1, chosen.2)
     svg.line("<g class=\"legend\">")
     svg.line(
-      "<rect class=\"lbg frame\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(legendWidth))\" height=\"\(n(legendHeight))\" "
+      "<rect class=\"lbg frame\" x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(legendWidth))\" height=\"\(coordinate(legendHeight))\" "
         + "rx=\"3\" fill=\"\(colours.legendBackground)\" fill-opacity=\"0.85\" stroke=\"\(colours.grid)\"/>"
     )
     for (row, series) in model.series.enumerated() {
       let rowY = y + 4 + rowHeight * (Double(row) + 0.5)
-      svg.line("<path \(strokeAttributes(series, colours, data: "M\(n(x + 8)) \(n(rowY))h24"))/>")
       svg.line(
-        "<text class=\"fg\" x=\"\(n(x + 38))\" y=\"\(n(rowY + 4))\" fill=\"\(colours.text)\">\(escape(series.label))</text>"
+        "<path \(strokeAttributes(series, colours, data: "M\(coordinate(x + 8)) \(coordinate(rowY))h24"))/>"
+      )
+      svg.line(
+        "<text class=\"fg\" x=\"\(coordinate(x + 38))\" y=\"\(coordinate(rowY + 4))\" fill=\"\(colours.text)\">\(xmlEscaped(series.label))</text>"
       )
     }
     svg.line("</g>")
@@ -235,11 +249,11 @@ struct SVGPlot {
 
   // MARK: Words
 
-  private func titleText(_ model: PlotModel) -> String {
+  private func titleText(_ model: PlotModel<Viewport>) -> String {
     model.title ?? model.functionLabels.joined(separator: ", ")
   }
 
-  private func description(_ model: PlotModel) -> String {
+  private func description(_ model: PlotModel<Viewport>) -> String {
     let curves = model.series.map {
       $0.order == 0 ? "\($0.label) (solid)" : "its derivative \($0.label) (dashed)"
     }
@@ -266,7 +280,7 @@ private struct SVGText {
 }
 
 /// A coordinate with at most two decimals and no trailing zeros (`12`, `12.5`, `12.25`).
-private func n(_ value: Double) -> String {
+private func coordinate(_ value: Double) -> String {
   let hundredths = Int((value * 100).rounded())
   let whole = abs(hundredths) / 100
   let fraction = abs(hundredths) % 100
@@ -278,15 +292,15 @@ private func n(_ value: Double) -> String {
 
 /// `M x,y L x,y x,y …` for one polyline.
 private func pathData(_ points: [(Double, Double)]) -> String {
-  var data = "M\(n(points[0].0)),\(n(points[0].1))"
+  var data = "M\(coordinate(points[0].0)),\(coordinate(points[0].1))"
   for (i, point) in points.enumerated().dropFirst() {
-    data += (i == 1 ? "L" : " ") + "\(n(point.0)),\(n(point.1))"
+    data += (i == 1 ? "L" : " ") + "\(coordinate(point.0)),\(coordinate(point.1))"
   }
   return data
 }
 
 /// XML text with `&`, `<`, `>` and quotes escaped and C0 controls dropped.
-func escape(_ text: String) -> String {
+private func xmlEscaped(_ text: String) -> String {
   var result = ""
   for scalar in text.unicodeScalars {
     switch scalar {
@@ -301,82 +315,4 @@ func escape(_ text: String) -> String {
     }
   }
   return result
-}
-
-/// The parts of a polyline inside the box, by Liang–Barsky clipping of each segment.
-func clip(_ points: [(Double, Double)], to box: Viewport) -> [[(Double, Double)]] {
-  let (xMin, xMax, yMin, yMax) = (box.left, box.left + box.width, box.top, box.top + box.height)
-  var lines: [[(Double, Double)]] = []
-  var current: [(Double, Double)] = []
-  func close() {
-    if current.count >= 2 { lines.append(current) }
-    current = []
-  }
-  guard points.count >= 2 else { return [] }
-  for i in 1..<points.count {
-    let (x0, y0) = points[i - 1]
-    let (x1, y1) = points[i]
-    let (dx, dy) = (x1 - x0, y1 - y0)
-    var (t0, t1) = (0.0, 1.0)
-    var visible = true
-    for (p, q) in [(-dx, x0 - xMin), (dx, xMax - x0), (-dy, y0 - yMin), (dy, yMax - y0)] {
-      if p == 0 {
-        if q < 0 { visible = false }
-      } else {
-        let t = q / p
-        if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
-      }
-    }
-    guard visible, t0 <= t1, dx.isFinite, dy.isFinite else {
-      close()
-      continue
-    }
-    let start = (x0 + t0 * dx, y0 + t0 * dy)
-    let end = (x0 + t1 * dx, y0 + t1 * dy)
-    if let last = current.last, abs(last.0 - start.0) < 1e-9, abs(last.1 - start.1) < 1e-9 {
-      current.append(end)
-    } else {
-      close()
-      current = [start, end]
-    }
-    if t1 < 1 { close() }
-  }
-  close()
-  return lines
-}
-
-/// Ramer–Douglas–Peucker: the fewest vertices within `tolerance` pixels of the polyline.
-func simplify(_ points: [(Double, Double)], tolerance: Double) -> [(Double, Double)] {
-  guard points.count > 2 else { return points }
-  var keep = [Bool](repeating: false, count: points.count)
-  keep[0] = true
-  keep[points.count - 1] = true
-  var stack = [(0, points.count - 1)]
-  while let (first, last) = stack.popLast() {
-    let (x0, y0) = points[first]
-    let (x1, y1) = points[last]
-    let (dx, dy) = (x1 - x0, y1 - y0)
-    let length = (dx * dx + dy * dy).squareRoot()
-    var farthest = -1
-    var farthestDistance = tolerance
-    if last - first > 1 {
-      for i in (first + 1)..<last {
-        let (x, y) = points[i]
-        let distance =
-          length > 0
-          ? abs(dy * (x - x0) - dx * (y - y0)) / length
-          : ((x - x0) * (x - x0) + (y - y0) * (y - y0)).squareRoot()
-        if distance > farthestDistance {
-          farthest = i
-          farthestDistance = distance
-        }
-      }
-    }
-    if farthest >= 0 {
-      keep[farthest] = true
-      stack.append((first, farthest))
-      stack.append((farthest, last))
-    }
-  }
-  return points.indices.filter { keep[$0] }.map { points[$0] }
 }

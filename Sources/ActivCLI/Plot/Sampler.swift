@@ -1,10 +1,8 @@
 import Activations
 
 /// Samples a curve for drawing: exactly at the catalogue's kinks, adaptively elsewhere, so the
-/// straight segments between samples stay within a fraction of a pixel of the true curve.
+/// straight segments between samples stay within ``Viewport/tolerance`` of the true curve.
 enum Sampler {
-  /// The largest distance, in pixels, between the drawn chord and the curve at its midpoint.
-  static let tolerance = 0.1
   /// How often an interval may be halved.
   static let maximumDepth = 14
   /// Initial intervals over the whole x-range (before refinement).
@@ -125,6 +123,6 @@ enum Sampler {
     let length = (dx * dx + dy * dy).squareRoot()
     guard length > 0 else { return false }
     let distance = abs(dy * (xm - x0) - dx * (ym - y0)) / length
-    return distance > tolerance
+    return distance > Viewport.tolerance
   }
 }
