@@ -1,6 +1,5 @@
-/// The property analysis behind `activ info`: what is known analytically comes from the
-/// catalogue's table (`DeclaredFacts`), everything else is computed numerically for the actual
-/// parameters.
+/// The property analysis behind `activ info`: the smoothness class is declared by the catalogue
+/// entry, everything else is computed numerically for the actual parameters.
 ///
 /// How the numeric facts are found:
 /// - **Grid.** f′ is sampled on a grid of about 2,500 points: 0; ±10^k for k from −6 to 6, 20 per
@@ -53,17 +52,16 @@ public enum Analysis {
     properties(of: bound.function, name: bound.entry.name, arguments: bound.arguments)
   }
 
-  /// The properties of `function`. With a catalogue `name` (any alias or spelling; the table is
-  /// keyed by the canonical name) and the `arguments` `function` was bound with, the declared
-  /// facts are used. Without both (an ``Expression``, or a name with no arguments, since the
+  /// The properties of `function`. With a catalogue `name` (any alias or spelling) and the
+  /// `arguments` `function` was bound with, the entry's declared smoothness class is used. Without both (an ``Expression``, or a name with no arguments, since the
   /// declared class may depend on them) every fact is numeric. `name` and `arguments` must
   /// describe `function`; they are not checked against it.
   public static func properties(
     of function: any Activation, name: String? = nil, arguments: Arguments? = nil
   ) -> Properties {
-    var declared: DeclaredFacts?
+    var declared: Smoothness?
     if let name, let arguments, let entry = Catalogue.entry(named: name) {
-      declared = DeclaredFacts.lookup(entry.name, arguments: arguments, function: function)
+      declared = entry.continuity.resolve(arguments, function)
     }
     let scan = Scan(function)
     let (infimum, minimum) = scan.bound(lowest: true)
@@ -79,7 +77,7 @@ public enum Analysis {
       decreasing: scan.runs.filter { $0.sign < 0 }.map(\.interval),
       isZeroCentered: f0 == 0 && takesBothSigns,
       isIdentityNearOrigin: f0 == 0 && isOne(zero.left) && isOne(zero.right) && isOne(zero.value),
-      continuity: declared?.continuity ?? numericContinuity(of: function),
+      continuity: declared ?? numericContinuity(of: function),
       continuityMethod: declared == nil ? .numeric : .declared,
       saturation: scan.saturation(),
       dead: scan.runs.filter { $0.sign == 0 }.map(\.interval),

@@ -111,6 +111,14 @@ public struct Expression: Activation, CustomStringConvertible, Equatable {
     Expression(tree: try Parser.parse(text, context: context))
   }
 
+  /// Parses and compiles an expression in which each name of `constants` stands for its number
+  /// (a catalogue entry's ``Definition`` with its bound arguments).
+  static func parse(_ text: String, constants: [String: Double]) throws(ExpressionError)
+    -> Expression
+  {
+    Expression(tree: try Parser.parse(text, context: BindingContext(), constants: constants))
+  }
+
   /// The expression printed from its tree with the fewest parentheses that parse back to the
   /// same tree: canonical names, shortest round-trip numbers, catalogue parameters by name
   /// (`leaky_relu(2*x, negative_slope=0.2)`), spaces around `+ -`, comparisons, `and`, `or`.

@@ -26,17 +26,23 @@ extension Expression {
     let bytes: [UInt8]
     let tokens: [Token]
     let context: BindingContext
+    /// Names that stand for numbers besides `pi` and `e`, keyed by ``normalizedName(_:)``: a
+    /// catalogue entry's parameters in its definition.
+    let constants: [String: Double]
     var position = 0
     var tree = Tree()
 
-    init(bytes: [UInt8], tokens: [Token], context: BindingContext) {
+    init(bytes: [UInt8], tokens: [Token], context: BindingContext, constants: [String: Double]) {
       self.bytes = bytes
       self.tokens = tokens
       self.context = context
+      self.constants = constants
     }
 
     /// Parses a whole expression into its tree.
-    static func parse(_ text: String, context: BindingContext) throws(ExpressionError) -> Tree {
+    static func parse(
+      _ text: String, context: BindingContext, constants: [String: Double] = [:]
+    ) throws(ExpressionError) -> Tree {
       let length = text.utf8.count
       guard length <= Expression.maximumLength else {
         throw .tooLong(length: length, maximum: Expression.maximumLength)
@@ -44,7 +50,9 @@ extension Expression {
       let bytes = Array(text.utf8)
       let tokens = try Expression.tokenize(bytes, text: text)
       guard tokens.count > 1 else { throw .empty }
-      var parser = Parser(bytes: bytes, tokens: tokens, context: context)
+      var normalized: [String: Double] = [:]
+      for (name, value) in constants { normalized[normalizedName(name)] = value }
+      var parser = Parser(bytes: bytes, tokens: tokens, context: context, constants: normalized)
       let result = try parser.infix(1, depth: 0)
       switch parser.current.kind {
       case .end: break
@@ -189,7 +197,7 @@ extension Expression {
       }
     }
 
-    /// A name used as a value: `x`, `pi`, `e`.
+    /// A name used as a value: `x`, `pi`, `e`, or one of ``constants``.
     mutating func name() throws(ExpressionError) -> Operand {
       let token = current
       let written = text(token)
@@ -204,8 +212,11 @@ extension Expression {
         position += 1
         let constant = Constant(rawValue: normalizedName(written))!
         return Operand(node: tree.add(.constant(constant)), start: token.start, conditionAt: nil)
-      default:
-        break
+      case let key:
+        if let value = constants[key] {
+          position += 1
+          return Operand(node: tree.add(.number(value)), start: token.start, conditionAt: nil)
+        }
       }
       if let (hyphenated, canonical) = hyphenatedCatalogueName() {
         throw .hyphenatedName(hyphenated, canonical: canonical, at: token.start)
