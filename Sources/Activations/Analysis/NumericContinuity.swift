@@ -4,7 +4,7 @@
 extension Analysis {
   /// The smoothness class of `function` from numeric evidence alone (see ``Analysis``): C-1, C0,
   /// C1, or C2+ when no jump of f, f′ or f″ is found.
-  public static func numericContinuity(of function: any Activation) -> Smoothness {
+  package static func numericContinuity(of function: any Activation) -> Smoothness {
     var pairs: [(Double, Double)] = []
     for kink in function.kinks.map(\.x) + [0] {
       let h = 1e-3 * max(1, abs(kink))

@@ -60,7 +60,7 @@ public enum Catalogue {
   }()
 
   /// Every name and alias, for suggestions and completion.
-  public static var allNames: [String] { entries.flatMap { [$0.name] + $0.aliases } }
+  package static var allNames: [String] { entries.flatMap { [$0.name] + $0.aliases } }
 
   /// The entry a name refers to: case-insensitive, ignoring `_` and `-`.
   public static func entry(named name: String) -> CatalogueEntry? {

@@ -86,7 +86,7 @@ public struct Expression: Activation, CustomStringConvertible, Equatable {
   /// level.
   public static let maximumDepth = 200
   /// The built-in functions' names, for help and completion.
-  public static let builtinFunctions: [String] = Builtin.allCases.map(\.rawValue)
+  package static let builtinFunctions: [String] = Builtin.allCases.map(\.rawValue)
 
   let tree: Tree
   let program: Program
