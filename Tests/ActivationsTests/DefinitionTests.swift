@@ -35,7 +35,7 @@ struct DefinitionTests {
   @Test(arguments: specs, points)
   func kernelMatchesDefinition(spec: String, x: Double) throws {
     let bound = try Catalogue.bind(spec)
-    let definition = try #require(bound.definingExpression, "\(spec) has no definition")
+    let definition = try #require(try bound.compileDefinition(), "\(spec) has no definition")
     let kernel = bound.function.jet(x)
     let naive = definition.jet(x)
     #expect(Self.agree(kernel.value, naive.value), "f(\(x)): \(kernel.value) vs \(naive.value)")

@@ -90,6 +90,16 @@ extension BoundActivation {
   /// cannot express it. It rounds after every operation, so it agrees with ``function`` only
   /// where the formula is numerically stable.
   public var definingExpression: Expression? {
+    do {
+      return try compileDefinition()
+    } catch {
+      preconditionFailure("the definition of \(entry.name) does not parse: \(error)")
+    }
+  }
+
+  /// ``definingExpression``, with a definition that does not parse reported as its error (the
+  /// tests' way to name the entry at fault).
+  func compileDefinition() throws(ExpressionError) -> Expression? {
     guard case .expression(let text) = entry.definition.resolved(for: arguments) else {
       return nil
     }
@@ -99,11 +109,7 @@ extension BoundActivation {
         constants[parameter.name] = value
       }
     }
-    do {
-      return try Expression.parse(text, constants: constants)
-    } catch {
-      preconditionFailure("the definition of \(entry.name) does not parse: \(error)")
-    }
+    return try Expression.parse(text, constants: constants)
   }
 }
 
