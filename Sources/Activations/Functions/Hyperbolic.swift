@@ -99,8 +99,8 @@ public struct Tanhshrink: Activation {
 /// f''(x) = -2·sign(x) / (1 + |x|)^3     (f''(0) = 0, the mean of its limits ±2)
 /// ```
 /// Range (-1, 1). f″ jumps from 2 to −2 at 0, where it is 0, the mean of both sides (as PyTorch's
-/// double backward). Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″), with neither
-/// overflow nor underflow on the way.
+/// double backward). Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″): 1 + |x|
+/// exact, and no overflow on the way.
 public struct Softsign: Activation {
   // 1 + |x| is kept exactly (double-double), and the derivative squares 1/(1 + |x|) instead of
   // dividing by (1 + |x|)², so it underflows gracefully instead of overflowing. f″ cubes the
