@@ -48,7 +48,8 @@ fi
 
 mkdir -p "$build/modules" "$build/bin" "$build/artifacts" "$build/logs"
 build=$(cd "$build" && pwd)
-flags=(-O -g -sanitize="$sanitizers" -parse-as-library -use-ld=lld)
+# -package-name: ActivCLI uses the helpers Activations shares with it as `package`.
+flags=(-O -g -sanitize="$sanitizers" -parse-as-library -use-ld=lld -package-name activ)
 
 # Builds a library module from Sources/NAME when a source is newer than the last build (or the
 # sanitizers changed). Objects go to a scratch directory, the .a and .swiftmodule to modules/.

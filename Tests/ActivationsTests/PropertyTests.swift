@@ -327,7 +327,7 @@ struct LimitTests {
     #expect(function.secondDerivative(.nan).isNaN)
   }
 
-  /// The named hazards, each a finite true value that a naive formula turns into inf,
+  /// The classic hazards, each a finite true value that a naive formula turns into inf,
   /// NaN or a wrong zero.
   @Test("values that naive formulas overflow stay finite and right")
   func hazards() throws {

@@ -12,7 +12,7 @@ struct ReferenceValue: Sendable {
   var isSubnormal: Bool { abs(nearest) < Double.leastNormalMagnitude }
 
   /// The distance of `computed` from the correctly rounded result `nearest`, in ULPs of
-  /// `nearest` (units of the smallest subnormal below the normal range): the measure, an
+  /// `nearest` (units of the smallest subnormal below the normal range): the accuracy budget's measure, an
   /// integer for doubles in the same binade. Infinite for a NaN or an infinity where the true
   /// value is finite or a different infinity.
   func ulpsFromCorrectlyRounded(_ computed: Double) -> Double {

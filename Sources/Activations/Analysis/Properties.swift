@@ -4,7 +4,7 @@
 public struct Properties: Sendable, Equatable {
   /// How a fact was established.
   public enum Method: String, Sendable, Equatable {
-    /// From the analytic table of the catalogue (`DeclaredFacts.swift`).
+    /// Declared by the function's catalogue entry.
     case declared
     /// Computed numerically for the actual parameters.
     case numeric

@@ -1,22 +1,3 @@
-/// One function of the catalogue: its names, parameters, formulas and the article's remark, and
-/// how to build the ``Activation`` for given arguments.
-public struct CatalogueEntry: Sendable {
-  /// The canonical snake_case name.
-  public let name: String
-  /// Other names it answers to (lookup also ignores case, `_` and `-`).
-  public let aliases: [String]
-  /// One line for `activ list`.
-  public let summary: String
-  public let parameters: [Parameter]
-  /// f(x) in ASCII.
-  public let formula: String
-  /// f′(x) in ASCII, with the convention at kinks.
-  public let derivativeFormula: String
-  /// What the source article says of it, where it covers the function.
-  public let remark: String?
-  let build: @Sendable (Arguments, BindingContext) throws(SpecError) -> any Activation
-}
-
 /// What binding a spec needs besides the spec: the seed for random activations.
 public struct BindingContext: Sendable {
   /// Seeds RReLU's slopes in training mode.
@@ -79,7 +60,7 @@ public enum Catalogue {
   }()
 
   /// Every name and alias, for suggestions and completion.
-  public static var allNames: [String] { entries.flatMap { [$0.name] + $0.aliases } }
+  package static var allNames: [String] { entries.flatMap { [$0.name] + $0.aliases } }
 
   /// The entry a name refers to: case-insensitive, ignoring `_` and `-`.
   public static func entry(named name: String) -> CatalogueEntry? {

@@ -77,6 +77,13 @@ public struct Parameter: Sendable {
     self.summary = summary
   }
 
+  /// A real parameter with a default, as most catalogue parameters are.
+  static func real(
+    _ name: String, _ value: Double, _ constraint: Constraint = .any, _ summary: String
+  ) -> Parameter {
+    Parameter(name, .real(constraint), default: .real(value), summary)
+  }
+
   /// What the parameter accepts, for error messages and help.
   public var expectation: String {
     switch kind {

@@ -62,6 +62,6 @@ extension SpecError: CustomStringConvertible {
 
 /// The " (did you mean 'x'?)" tail of an error message, or nothing without a suggestion; shared
 /// by every message in activ that suggests a near miss.
-public func didYouMean(_ suggestion: String?) -> String {
+package func didYouMean(_ suggestion: String?) -> String {
   suggestion.map { " (did you mean '\($0)'?)" } ?? ""
 }

@@ -86,7 +86,7 @@ public struct Expression: Activation, CustomStringConvertible, Equatable {
   /// level.
   public static let maximumDepth = 200
   /// The built-in functions' names, for help and completion.
-  public static let builtinFunctions: [String] = Builtin.allCases.map(\.rawValue)
+  package static let builtinFunctions: [String] = Builtin.allCases.map(\.rawValue)
 
   let tree: Tree
   let program: Program
@@ -109,6 +109,14 @@ public struct Expression: Activation, CustomStringConvertible, Equatable {
     throws(ExpressionError) -> Expression
   {
     Expression(tree: try Parser.parse(text, context: context))
+  }
+
+  /// Parses and compiles an expression in which each name of `constants` stands for its number
+  /// (a catalogue entry's ``Definition`` with its bound arguments).
+  static func parse(_ text: String, constants: [String: Double]) throws(ExpressionError)
+    -> Expression
+  {
+    Expression(tree: try Parser.parse(text, context: BindingContext(), constants: constants))
   }
 
   /// The expression printed from its tree with the fewest parentheses that parse back to the

@@ -8,10 +8,13 @@
 /// f''(x) = b·(p1 - p2)^2·h'(v),   h'(v) = sigmoid'(v)·(2 - v·tanh(v/2))
 /// ```
 /// b → ∞ gives max(p1·x, p2·x), b = 0 the mean (p1 + p2)/2·x; p1 = 1, p2 = 0, b = 1 is exactly
-/// SiLU (same kernel, same bits, f″ included). d = p1 − p2 and d·x, b·d·x are carried in
-/// double-double, so no rounding reaches `exp` unmagnified; the gate and its h′, with the Taylor
-/// expansion at the roots v ≈ ±2.40, are Swish's (see ``Swish``).
+/// SiLU. Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″), with Swish's care (see
+/// ``Swish``).
 public struct AconC: Activation {
+  // d = p1 − p2 and d·x, b·d·x are carried in double-double, so no rounding reaches `exp`
+  // unmagnified; the gate and its h′, with the Taylor expansion at the roots v ≈ ±2.40, are Swish's
+  // (see `Swish`).
+
   public var p1: Double
   public var p2: Double
   public var beta: Double
@@ -115,16 +118,17 @@ public struct AconC: Activation {
 /// f''(x) = (p1 - p2)^2·sigmoid'(v)·B,
 ///          B = 2h(x) + x·h'(x) - x·(p1 - p2)·h(x)^2·tanh(v/2),   h'(x) = sigmoid'(x)·(2 - x·tanh(x/2))
 /// ```
-/// Defaults p1 = 1, p2 = 0. The layer designs (layer- and channel-wise β from a small network over
-/// a feature map) need the feature map itself. As x → −∞, β → 0 and f approaches (p1 + p2)/2·x;
-/// as x → +∞ it approaches max(p1·x, p2·x)'s slope by sign. Same double-double care as ACON-C.
-/// f″ is formed from n = e^x for x <= 0 (h and h′ carry the factor n, scaled, so
-/// f″ ≈ (p1 − p2)²/4·(x² + 4x + 2)·e^x keeps its digits where e^x is subnormal) and from e^−x
-/// for x > 0. B cancels at three roots (x ≈ −3.63, −0.783 and 2.33 for the defaults) that move
-/// with p1 − p2, so no root can be tabulated as for Swish: where the double-double B has lost all
-/// but 2⁻⁴⁰ of its terms, B is evaluated again in triple-double (``TripleDouble``), which leaves
-/// it ~2⁻¹⁴⁰ of its terms off.
+/// Defaults p1 = 1, p2 = 0; the layer designs (β from a small network over a feature map) need the
+/// feature map itself. As x → −∞, β → 0 and f approaches (p1 + p2)/2·x. Within activ's accuracy
+/// budget (2, 4 and 8 ULP for f, f′ and f″): double-double, and triple-double near the roots of f″.
 public struct MetaAcon: Activation {
+  // Same double-double care as ACON-C. f″ is formed from n = e^x for x <= 0 (h and h′ carry the
+  // factor n, scaled, so f″ ≈ (p1 − p2)²/4·(x² + 4x + 2)·e^x keeps its digits where e^x is
+  // subnormal) and from e^−x for x > 0. B cancels at three roots (x ≈ −3.63, −0.783 and 2.33 for
+  // the defaults) that move with p1 − p2, so no root can be tabulated as for Swish: where the
+  // double-double B has lost all but 2⁻⁴⁰ of its terms, B is evaluated again in triple-double
+  // (`TripleDouble`), which leaves it ~2⁻¹⁴⁰ of its terms off.
+
   public var p1: Double
   public var p2: Double
 

@@ -7,12 +7,15 @@
 /// f'(x)  = 1 for x > 0, else alpha·e^x          (f'(0) = alpha, from the left, as PyTorch)
 /// f''(x) = 0 for x > 0, else alpha·e^x          (f''(0) = alpha, from the left, as f')
 /// ```
-/// Range (-alpha, inf) for alpha > 0. e^x − 1 and e^x are double-double kernels
-/// (``exponentialMinusOne(_:)`` keeps e^x − 1 accurate near 0), so alpha·(…) is rounded once and
-/// f′ and f″ (f′ itself for x <= 0) stay accurate down to the underflow of e^x. With alpha = 1,
-/// f′ is continuous and no kink is declared, but f″ still jumps at 0; it takes the left side
-/// there all the same.
+/// Range (-alpha, inf) for alpha > 0. Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and
+/// f″): double-double e^x − 1 and e^x, rounded once. With alpha = 1 f′ is continuous, but f″ still
+/// jumps at 0 and takes the left side.
 public struct ELU: Activation {
+  // e^x − 1 and e^x are double-double kernels (`exponentialMinusOne(_:)` keeps e^x − 1 accurate
+  // near 0), so alpha·(…) is rounded once and f′ and f″ (f′ itself for x <= 0) stay accurate down
+  // to the underflow of e^x. With alpha = 1, f′ is continuous and no kink is declared, but f″ still
+  // jumps at 0; it takes the left side there all the same.
+
   public var alpha: Double
 
   public init(alpha: Double = 1) {
@@ -67,12 +70,16 @@ public struct SELU: Activation {
 /// f'(x)  = 1 for x > 0, else e^(x/alpha)
 /// f''(x) = 0 for x > 0, else e^(x/alpha) / alpha     (f''(0) = 1/alpha, from the left)
 /// ```
-/// Range (-alpha, inf); alpha > 0. The quotient u = x/alpha is carried in double-double (its
-/// remainder recovered exactly from the exact product u·alpha), so `exp` at u ≈ −700 does not magnify its
-/// rounding by 700; the exponentials are the double-double kernels, scaled, and e^u/alpha is
-/// rounded once. f′ is continuous, so no kink is declared, but f″ jumps at 0: like ELU's, it takes
-/// the left side there.
+/// Range (-alpha, inf); alpha > 0. Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and
+/// f″): x/alpha carried in double-double, rounded once. f″ jumps at 0 and takes the left side, as
+/// ELU's.
 public struct CELU: Activation {
+  // The quotient u = x/alpha is carried in double-double (its remainder recovered exactly from the
+  // exact product u·alpha), so `exp` at u ≈ −700 does not magnify its rounding by 700; the
+  // exponentials are the double-double kernels, scaled, and e^u/alpha is rounded once. f′ is
+  // continuous, so no kink is declared, but f″ jumps at 0: like ELU's, it takes the left side
+  // there.
+
   public var alpha: Double
 
   public init(alpha: Double = 1) {

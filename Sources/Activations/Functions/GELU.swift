@@ -13,34 +13,36 @@
 ///                = e·(4k·(1 + 6c·x^2)·(1 + e) - |x|·w'^2·(1 - e)) / (1 + e)^3,
 ///                  e = e^-|w|,  k = sqrt(2/pi),  c = 0.044715,  w' = 2k·(1 + 3c·x^2)
 /// ```
-/// Range [-0.16997…, inf) (exact form).
-///
-/// The exact form is computed by fast kernels for −37 < x < ∞ (``fastExact(_:)``), about a
-/// rounding or two from the truth: for |x| < 3, polynomials of degree 11 in x − centre on
-/// intervals of width 1/8 give Φ (f = x·Φ) and f′ (on the intervals around f′'s root r, f′/(x − r),
-/// multiplied by x − r formed from r in three doubles, so f′ keeps its relative precision at the
-/// root); for 3 <= |x| < 37, f and f′ are e^(−x²/2) (a table-driven exponential of x² split
-/// exactly) times polynomials in |x| of the scaled tails A = |x|·Φ(−|x|)·e^(x²/2) and
-/// B = |x|/√(2π) − Φ(−|x|)·e^(x²/2), on 16 intervals per binade; x >= 10 gives x and 1. f″ is
-/// e^(−x²/2)/√(2π)·(2 − x²) with x² exact, for |x| < 37. The coefficients come from
-/// `Scripts/kernels/make_tables.py`, which checks each polynomial against mpmath. Below −37
-/// (f and f′ near or below the subnormal range), at ±inf and NaN, and for the tanh form, the
-/// double-double kernels described next take over.
-///
-/// The double-double kernels: libm's `erfc` (up to ~2 ULP off, and magnifying any
-/// rounding in its argument by 2z²) is not used: Φ is activ's own double-double kernel
-/// (``GELU/normalCDF(_:)``): for |x| <= 3 the Taylor series of erf, for |x| > 3 the Laplace
-/// continued fraction of the Mills ratio times φ, with x² split exactly and e^(−x²/2) a scaled
-/// double-double exponential, so a subnormal Φ(x) keeps its digits until x·Φ(x) is rounded once.
-/// f′ adds Φ and x·φ in double-double, which absorbs their cancellation near the root of f′, and
-/// within 2⁻²⁰ of that root (either form) a Taylor expansion about it (``RootExpansion``). In the
-/// tanh form, 1 + tanh(u) is written 2σ(2u) (no cancellation for x < 0) and u is formed in
-/// double-double with both constants split into two doubles, so σ sees the exact argument of the
-/// formula's decimal constants. The exact form's f″ = φ(x)·(2 − x²) is a product whose factor
-/// 2 − x² is exact in double-double, so its roots ±√2 need nothing more; the tanh form's f″ is
-/// even, with a scaled e^−|w| and a cancellation at its roots |x| ≈ 1.4185 that double-double
-/// absorbs down to 2⁻²⁰ from them and a Taylor expansion in |x| takes within.
+/// Range [-0.16997…, inf) (exact form). Within activ's accuracy budget (2, 4 and 8 ULP for f, f′
+/// and f″): fast polynomial kernels for the exact form, double-double kernels (activ's own Φ, not
+/// libm's erfc) elsewhere, and a Taylor expansion about the roots of f′ and f″.
 public struct GELU: Activation {
+  // The exact form is computed by fast kernels for −37 < x < ∞ (`fastExact(_:)`), about a rounding
+  // or two from the truth: for |x| < 3, polynomials of degree 11 in x − centre on intervals of
+  // width 1/8 give Φ (f = x·Φ) and f′ (on the intervals around f′'s root r, f′/(x − r), multiplied
+  // by x − r formed from r in three doubles, so f′ keeps its relative precision at the root); for 3
+  // <= |x| < 37, f and f′ are e^(−x²/2) (a table-driven exponential of x² split exactly) times
+  // polynomials in |x| of the scaled tails A = |x|·Φ(−|x|)·e^(x²/2) and B = |x|/√(2π) −
+  // Φ(−|x|)·e^(x²/2), on 16 intervals per binade; x >= 10 gives x and 1. f″ is e^(−x²/2)/√(2π)·(2 −
+  // x²) with x² exact, for |x| < 37. The coefficients come from `Scripts/kernels/make_tables.py`,
+  // which checks each polynomial against mpmath. Below −37 (f and f′ near or below the subnormal
+  // range), at ±inf and NaN, and for the tanh form, the double-double kernels described next take
+  // over.
+  //
+  // The double-double kernels: libm's `erfc` (up to ~2 ULP off, and magnifying any rounding in its
+  // argument by 2z²) is not used: Φ is activ's own double-double kernel (`GELU/normalCDF(_:)`): for
+  // |x| <= 3 the Taylor series of erf, for |x| > 3 the Laplace continued fraction of the Mills
+  // ratio times φ, with x² split exactly and e^(−x²/2) a scaled double-double exponential, so a
+  // subnormal Φ(x) keeps its digits until x·Φ(x) is rounded once. f′ adds Φ and x·φ in
+  // double-double, which absorbs their cancellation near the root of f′, and within 2⁻²⁰ of that
+  // root (either form) a Taylor expansion about it (`RootExpansion`). In the tanh form, 1 + tanh(u)
+  // is written 2σ(2u) (no cancellation for x < 0) and u is formed in double-double with both
+  // constants split into two doubles, so σ sees the exact argument of the formula's decimal
+  // constants. The exact form's f″ = φ(x)·(2 − x²) is a product whose factor 2 − x² is exact in
+  // double-double, so its roots ±√2 need nothing more; the tanh form's f″ is even, with a scaled
+  // e^−|w| and a cancellation at its roots |x| ≈ 1.4185 that double-double absorbs down to 2⁻²⁰
+  // from them and a Taylor expansion in |x| takes within.
+
   /// Which formula: the exact normal CDF, or PyTorch's `approximate='tanh'`.
   public enum Approximation: String, Sendable, CaseIterable {
     case none

@@ -8,15 +8,18 @@
 /// f''(x) = -2·tanh(x)·sech^2(x) = 8·sigmoid''(2x) = -sign(x)·8·e·(1 - e) / (1 + e)^3,
 ///          e = e^(-2|x|)
 /// ```
-/// Range (-1, 1). Not libm's `tanh` (up to ~2 ULP off in glibc) but ``hyperbolicTangent(_:)`` in
-/// double-double: Lambert's continued fraction near 0, (1 − e)/(1 + e) with e = e^−2|x| beyond;
-/// for 1/16 <= |x| < 19.1 (f) and |x| < 354 (f′) the same forms on the table-driven exponential
-/// (``fastLogisticParts(_:)``), rounded once.
-/// The derivative comes from e^−2|x| rather than 1 − tanh², which would round to 0 for |x| > 19
-/// where the true value is still ~1e-16; f″ likewise, as the product 8·σ″(2x)
-/// (``logisticSecondDerivative(_:)``, no cancellation: its only root is 0), and −2x itself below
-/// 2⁻⁵⁰⁰.
+/// Range (-1, 1). Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″): activ's
+/// double-double tanh rather than libm's; f′ and f″ from e^−2|x|, not 1 − tanh², so they keep their
+/// digits for large |x|.
 public struct Tanh: Activation {
+  // Not libm's `tanh` (up to ~2 ULP off in glibc) but `hyperbolicTangent(_:)` in double-double:
+  // Lambert's continued fraction near 0, (1 − e)/(1 + e) with e = e^−2|x| beyond; for 1/16 <= |x| <
+  // 19.1 (f) and |x| < 354 (f′) the same forms on the table-driven exponential
+  // (`fastLogisticParts(_:)`), rounded once. The derivative comes from e^−2|x| rather than 1 −
+  // tanh², which would round to 0 for |x| > 19 where the true value is still ~1e-16; f″ likewise,
+  // as the product 8·σ″(2x) (`logisticSecondDerivative(_:)`, no cancellation: its only root is 0),
+  // and −2x itself below 2⁻⁵⁰⁰.
+
   public init() {}
   public func value(_ x: Double) -> Double {
     let magnitude = abs(x)
@@ -58,12 +61,15 @@ public struct Tanh: Activation {
 /// f'(x)  = tanh(x)^2
 /// f''(x) = 2·tanh(x)·sech^2(x) = -tanh''(x)
 /// ```
-/// Range (-inf, inf), with f(x) ≈ x³/3 near 0. The subtraction cancels catastrophically for small
-/// |x|, so there activ writes tanh(x) = x/(1 + q) with Lambert's continued fraction
-/// q = x²/(3 + x²/(5 + …)), whose terms are all positive, and x − tanh(x) = x·q/(1 + q) without
-/// any subtraction, in double-double. Elsewhere tanh is the double-double ``hyperbolicTangent(_:)``
-/// and the subtraction is exact enough. f″ is tanh″ negated (see ``Tanh``).
+/// Range (-inf, inf), with f(x) ≈ x³/3 near 0. Within activ's accuracy budget (2, 4 and 8 ULP for
+/// f, f′ and f″): near 0 a continued fraction without subtraction, in double-double.
 public struct Tanhshrink: Activation {
+  // The subtraction cancels catastrophically for small |x|, so there activ writes tanh(x) = x/(1 +
+  // q) with Lambert's continued fraction q = x²/(3 + x²/(5 + …)), whose terms are all positive, and
+  // x − tanh(x) = x·q/(1 + q) without any subtraction, in double-double. Elsewhere tanh is the
+  // double-double `hyperbolicTangent(_:)` and the subtraction is exact enough. f″ is tanh″ negated
+  // (see `Tanh`).
+
   public init() {}
 
   public func value(_ x: Double) -> Double {
@@ -92,13 +98,17 @@ public struct Tanhshrink: Activation {
 /// f'(x)  = 1 / (1 + |x|)^2
 /// f''(x) = -2·sign(x) / (1 + |x|)^3     (f''(0) = 0, the mean of its limits ±2)
 /// ```
-/// Range (-1, 1). 1 + |x| is kept exactly (double-double), and the derivative squares 1/(1 + |x|)
-/// instead of dividing by (1 + |x|)², so it underflows gracefully instead of overflowing. f″ cubes
-/// the reciprocal of 1 + |x| scaled into [1, 2) and applies the power of two once, so it neither
-/// overflows nor loses digits where it is subnormal. f′ is continuous, so softsign declares no
-/// kink, but f″ jumps from 2 to −2 at 0; there it is 0, the mean of both sides (PyTorch's double
-/// backward gives the same, with sign(0) = 0).
+/// Range (-1, 1). f″ jumps from 2 to −2 at 0, where it is 0, the mean of both sides (as PyTorch's
+/// double backward). Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″): 1 + |x|
+/// exact, and no overflow on the way.
 public struct Softsign: Activation {
+  // 1 + |x| is kept exactly (double-double), and the derivative squares 1/(1 + |x|) instead of
+  // dividing by (1 + |x|)², so it underflows gracefully instead of overflowing. f″ cubes the
+  // reciprocal of 1 + |x| scaled into [1, 2) and applies the power of two once, so it neither
+  // overflows nor loses digits where it is subnormal. f′ is continuous, so softsign declares no
+  // kink, but f″ jumps from 2 to −2 at 0; there it is 0, the mean of both sides (PyTorch's double
+  // backward gives the same, with sign(0) = 0).
+
   public init() {}
   public func value(_ x: Double) -> Double {
     guard x.isFinite else { return limit(x, atMinusInfinity: -1, atPlusInfinity: 1) }

@@ -7,15 +7,17 @@
 /// f'(x)  = f(x)·(1 - f(x)) = e^-|x| / (1 + e^-|x|)^2
 /// f''(x) = f'(x)·(1 - 2·f(x)) = -sign(x)·e·(1 - e) / (1 + e)^3,   e = e^-|x|
 /// ```
-/// Range (0, 1). For |x| < 708, f and f′ come from the fast table-driven exponential
-/// (``fastLogistic(_:)``, ``fastLogisticDerivative(_:)``): e = e^−|x| in two doubles, 1 + e
-/// exact and its reciprocal s refined by a Newton step, f = s or e·s and f′ = e·s², about an ULP
-/// from the truth. Beyond (subnormal results), and for f″: in double-double from a double-double
-/// eˣ (``logistic(_:)``), branching
-/// on the sign of x so the exponential is never large; the derivatives use the symmetric forms,
-/// which never cancel or overflow (1 − e as −expm1(−|x|), so f″ ≈ −x/8 keeps its digits near
-/// 0; below 2⁻⁵⁰⁰ it is −x/8 itself). One final rounding.
+/// Range (0, 1). Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″): symmetric forms
+/// in e^−|x|, which neither overflow nor cancel, rounded once.
 public struct Sigmoid: Activation {
+  // For |x| < 708, f and f′ come from the fast table-driven exponential (`fastLogistic(_:)`,
+  // `fastLogisticDerivative(_:)`): e = e^−|x| in two doubles, 1 + e exact and its reciprocal s
+  // refined by a Newton step, f = s or e·s and f′ = e·s², about an ULP from the truth. Beyond
+  // (subnormal results), and for f″: in double-double from a double-double eˣ (`logistic(_:)`),
+  // branching on the sign of x so the exponential is never large; the derivatives use the symmetric
+  // forms, which never cancel or overflow (1 − e as −expm1(−|x|), so f″ ≈ −x/8 keeps its digits
+  // near 0; below 2⁻⁵⁰⁰ it is −x/8 itself). One final rounding.
+
   public init() {}
   public func value(_ x: Double) -> Double {
     fastLogistic(x) ?? logistic(DoubleDouble(x)).value
@@ -61,11 +63,14 @@ public struct HardSigmoid: Activation {
 /// f'(x)  = 1 / (1 + e^x) = sigmoid(-x)
 /// f''(x) = -sigmoid'(x) = -e^-|x| / (1 + e^-|x|)^2
 /// ```
-/// Range (-inf, 0). The split form keeps the exponential from overflowing and the logarithm from
-/// cancelling; the tail log1p(e^−|x|) is the double-double ``softplusTail(_:)``, rounded once.
-/// f″ is the sigmoid's symmetric f′ negated (``logisticDerivative(_:)``), scaled where subnormal.
-/// f′ = σ(−x) and f″ take the sigmoid's fast path for |x| < 708 (see ``Sigmoid``).
+/// Range (-inf, 0). Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″): the split
+/// form neither overflows nor cancels, and is rounded once.
 public struct LogSigmoid: Activation {
+  // The split form keeps the exponential from overflowing and the logarithm from cancelling; the
+  // tail log1p(e^−|x|) is the double-double `softplusTail(_:)`, rounded once. f″ is the sigmoid's
+  // symmetric f′ negated (`logisticDerivative(_:)`), scaled where subnormal. f′ = σ(−x) and f″ take
+  // the sigmoid's fast path for |x| < 708 (see `Sigmoid`).
+
   public init() {}
   public func value(_ x: Double) -> Double {
     if x.isNaN { return x }
@@ -92,17 +97,19 @@ public struct LogSigmoid: Activation {
 /// f''(x) = b·h'(v),  h'(v) = sigmoid'(v)·(2 - v·tanh(v/2))
 ///        = b·e·(2·(1 + e) - |v|·(1 - e)) / (1 + e)^3,  e = e^-|v|   (h' is even)
 /// ```
-/// Range: for b > 0, [m, inf) with a negative minimum m (≈ -0.2785/b); b = 0 gives x/2.
-/// v = b·x is carried in double-double and σ(v) computed in double-double, so the result is one
-/// rounding from the truth; the scaled exponential keeps x·eᵛ's digits where eᵛ alone would be
-/// subnormal. The forms of f′ and f″ have no cancellation but the true one at their roots
-/// (f′ at v ≈ −1.28, f″ at v ≈ ±2.40): double-double absorbs it down to 2⁻²⁰ from the root, and
-/// within that a Taylor expansion about the root (``RootExpansion``) gives full relative
-/// precision. Fast path: where b·x is exact and |b·x| < 708, f and f′ come from the table-driven
-/// exponential (σ as hi + lo to about 2⁻⁶⁰; for v < 0, f′ = σ(v)·(1 + v·s) with v·s formed
-/// exactly, s = 1/(1 + e^v)), rounded once, except within 1/64 of f′'s root, which stays on the
-/// double-double path.
+/// Range: for b > 0, [m, inf) with a negative minimum m (≈ -0.2785/b); b = 0 gives x/2. Within
+/// activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″): double-double, with a Taylor
+/// expansion about the roots of f′ and f″.
 public struct Swish: Activation {
+  // v = b·x is carried in double-double and σ(v) computed in double-double, so the result is one
+  // rounding from the truth; the scaled exponential keeps x·eᵛ's digits where eᵛ alone would be
+  // subnormal. The forms of f′ and f″ have no cancellation but the true one at their roots (f′ at v
+  // ≈ −1.28, f″ at v ≈ ±2.40): double-double absorbs it down to 2⁻²⁰ from the root, and within that
+  // a Taylor expansion about the root (`RootExpansion`) gives full relative precision. Fast path:
+  // where b·x is exact and |b·x| < 708, f and f′ come from the table-driven exponential (σ as hi +
+  // lo to about 2⁻⁶⁰; for v < 0, f′ = σ(v)·(1 + v·s) with v·s formed exactly, s = 1/(1 + e^v)),
+  // rounded once, except within 1/64 of f′'s root, which stays on the double-double path.
+
   public var beta: Double
 
   public init(beta: Double = 1) {

@@ -1,4 +1,4 @@
-// Smooth rectifiers: softplus and the functions that gate x with it.
+// The smooth rectifiers softplus and squareplus.
 
 /// Softplus, the smooth ReLU log(1 + e^(βx))/β.
 ///
@@ -8,14 +8,17 @@
 /// f''(x) = b·sigmoid'(b·x) = b·e^-|b·x| / (1 + e^-|b·x|)^2
 /// ```
 /// Range (0, inf); b > 0. With `threshold` t set (PyTorch's option, off by default here), b·x > t
-/// returns x, f′ = 1 and f″ = 0, PyTorch's shortcut (at b·x = t itself the smooth side, as f′);
-/// without it the smooth formula is used for every x, since the split form already never
-/// overflows. b·x is carried in double-double and the tail log1p(e^−|b·x|) computed in
-/// double-double (see ``softplusTail(_:)``), so large |b·x| magnifies no rounding and the sum is
-/// rounded once; f″ is the symmetric σ′ (``logisticDerivative(_:)``), scaled where subnormal.
-/// Where b·x is exact (b = 1 or a power of two) and |b·x| < 708, f′ takes the sigmoid's fast path
-/// (see ``Sigmoid``).
+/// returns x, f′ = 1 and f″ = 0 (at b·x = t the smooth side). Within activ's accuracy budget (2, 4
+/// and 8 ULP for f, f′ and f″): the split form in double-double, rounded once.
 public struct Softplus: Activation {
+  // With `threshold` t set (PyTorch's option, off by default here), b·x > t returns x, f′ = 1 and
+  // f″ = 0, PyTorch's shortcut (at b·x = t itself the smooth side, as f′); without it the smooth
+  // formula is used for every x, since the split form already never overflows. b·x is carried in
+  // double-double and the tail log1p(e^−|b·x|) computed in double-double (see `softplusTail(_:)`),
+  // so large |b·x| magnifies no rounding and the sum is rounded once; f″ is the symmetric σ′
+  // (`logisticDerivative(_:)`), scaled where subnormal. Where b·x is exact (b = 1 or a power of
+  // two) and |b·x| < 708, f′ takes the sigmoid's fast path (see `Sigmoid`).
+
   public var beta: Double
   public var threshold: Double?
 
@@ -53,109 +56,6 @@ public struct Softplus: Activation {
   }
 }
 
-/// Mish, Misra's self-regularized x·tanh(softplus(x)).
-///
-/// ```
-/// f(x)   = x·tanh(softplus(x)) = x·T,   T = n(n + 2) / (n(n + 2) + 2),  n = e^x
-/// f'(x)  = T + x·(1 - T^2)·sigmoid(x)
-/// f''(x) = (1 - T^2)·sigmoid(x)·(2 + x·(1 - sigmoid(x) - 2T·sigmoid(x)))
-///        = 4n·[2(1 + n)(p + 2) + x·(p + 2 - 2pn)] / (p + 2)^3,   p = n(n + 2)   (x <= 0)
-///        = 4m^2·[2(1 + m)D + x·(2m^3 + 2m^2 - 3m - 2)] / D^3,
-///          m = e^-x,  D = 1 + 2m + 2m^2                                         (x > 0)
-/// ```
-/// Range [-0.30884…, inf); smooth, non-monotone. T is a rational function of e^x, evaluated in
-/// double-double as above for x <= 0 and, with m = e^-x, as T = (1 + 2m)/(1 + 2m + 2m²) for
-/// x > 0, so the exponential never overflows and 1 − T is available without cancellation
-/// (2/(n(n + 2) + 2), resp. 2m²/(…)). For x <= 0, f, f′ and f″ carry the factor n as a scaled
-/// exponential (for x > 0, f″ the factor m² = e^−2x), so they keep their digits where it alone
-/// would be subnormal. The remaining cancellations, at the root of f′ (x ≈ −1.19) and the two of
-/// f″ (x ≈ −2.26 and 1.49), are absorbed by the double-double arithmetic, and within 2⁻²⁰ of a
-/// root a Taylor expansion about it (``RootExpansion``) takes over.
-public struct Mish: Activation {
-  public init() {}
-
-  public func value(_ x: Double) -> Double {
-    guard x.isFinite else { return limit(x, atMinusInfinity: -0.0, atPlusInfinity: x) }
-    // Below −2000, x·e^x is far below the smallest subnormal (and 2x could overflow).
-    if x < -2000 { return -0.0 }
-    if x <= 0 {
-      let n = exponential(x)
-      let p = Mish.product(n.doubleDouble)
-      return (n * ((n.doubleDouble + 2) / (p + 2)) * x).value
-    }
-    let m = exponential(-x).doubleDouble
-    let q = m * 2 + 1
-    return (q / (m * m * 2 + q) * x).value
-  }
-
-  public func derivative(_ x: Double) -> Double {
-    guard x.isFinite else { return limit(x, atMinusInfinity: 0, atPlusInfinity: 1) }
-    if x < -2000 { return -0.0 }
-    if let nearRoot = Mish.derivativeRoot.value(at: DoubleDouble(x)) { return nearRoot }
-    if x <= 0 {
-      // f′ = n·[(n + 2)/(p + 2) + x·(2/(p + 2))·(1 + T)/(1 + n)], with T = p/(p + 2).
-      let n = exponential(x)
-      let nn = n.doubleDouble
-      let p = Mish.product(nn)
-      let denominator = p + 2
-      let t = p / denominator
-      let bracket = (nn + 2) / denominator + (t + 1) * x * 2 / (denominator * (nn + 1))
-      return (n * bracket).value
-    }
-    let m = exponential(-x).doubleDouble
-    let q = m * 2 + 1
-    let denominator = m * m * 2 + q
-    let t = q / denominator
-    let oneMinusT = m * m * 2 / denominator
-    return (t + oneMinusT * (t + 1) * x / (m + 1)).value
-  }
-
-  public func secondDerivative(_ x: Double) -> Double {
-    guard x.isFinite else { return x.isNaN ? x : 0 }
-    // Far left f″ ≈ (x + 2)·e^x, far right ≈ −8(x − 1)·e^−2x: both far below the smallest
-    // subnormal, and negative.
-    if x < -2000 || x > 800 { return -0.0 }
-    if let nearRoot = Mish.secondRootLeft.value(at: DoubleDouble(x)) { return nearRoot }
-    if let nearRoot = Mish.secondRootRight.value(at: DoubleDouble(x)) { return nearRoot }
-    if x <= 0 {
-      let n = exponential(x)
-      let nn = n.doubleDouble
-      let p = Mish.product(nn)
-      let q = p + 2
-      let bracket = (nn + 1) * q * 2 + (q + -(p * nn * 2)) * x
-      return (n * (bracket * 4 / (q * q * q))).value
-    }
-    let m = exponential(-x).doubleDouble
-    let mSquared = exponential(DoubleDouble(-2 * x))
-    let denominator = m * m * 2 + (m * 2 + 1)
-    let cubic = ((m * 2 + 2) * m + -3) * m + -2
-    let bracket = (m + 1) * denominator * 2 + cubic * x
-    return (mSquared * (bracket * 4 / (denominator * denominator * denominator))).value
-  }
-
-  /// f′ around its root x ≈ −1.1924 (mpmath).
-  static let derivativeRoot = RootExpansion(
-    root: (-1.1924312145154952, -4.8484829848031044e-17, -1.898915114090381e-33),
-    coefficients: (
-      0.2669479140495345, 0.20473126408010586, 0.04190782104360987, -0.020271822716684245
-    ))
-
-  /// f″ around its roots x ≈ −2.2564 and x ≈ 1.4906 (mpmath).
-  static let secondRootLeft = RootExpansion(
-    root: (-2.256376396360793, -1.0703174875019247e-16, -5.763967435146616e-33),
-    coefficients: (
-      0.1087544107316427, 0.09898193805255845, 0.03736189561023729, 0.0033540526593358656
-    ))
-  static let secondRootRight = RootExpansion(
-    root: (1.4905711794854284, 7.126036715834263e-17, -4.836840730499852e-33),
-    coefficients: (
-      -0.23069451159746054, 0.28127277803034306, -0.0797073551654253, -0.06665173991852782
-    ))
-
-  /// p = n(n + 2) = (1 + n)² − 1.
-  private static func product(_ n: DoubleDouble) -> DoubleDouble { n * (n + 2) }
-}
-
 /// Squareplus, Barron's algebraic softplus (x + √(x² + b))/2.
 ///
 /// ```
@@ -163,13 +63,16 @@ public struct Mish: Activation {
 /// f'(x)  = (1 + x / s) / 2   = b / (2·s·(s - x))        for x < 0
 /// f''(x) = b / (2·s^3)
 /// ```
-/// Range (0, inf); b > 0. s is formed in double-double (x² split exactly, one Newton step on the
-/// square root); for x < 0 the second forms avoid the cancellation of x + s; for |x| > 1e150 the
-/// expansions f = x + b/(4x) (x > 0), b/(4|x|) (x < 0) are exact to double-double precision, so x²
-/// never overflows. f″ has no cancellation; it is formed from x and b scaled by a power of two
-/// (the larger of |x| and √b into [1, 2)), which is applied once at the end, so x², s³ and b
-/// neither overflow nor underflow on the way and a subnormal f″ keeps its digits.
+/// Range (0, inf); b > 0. Within activ's accuracy budget (2, 4 and 8 ULP for f, f′ and f″):
+/// double-double, forms without cancellation for x < 0, expansions far out, and a scaled f″.
 public struct Squareplus: Activation {
+  // s is formed in double-double (x² split exactly, one Newton step on the square root); for x < 0
+  // the second forms avoid the cancellation of x + s; for |x| > 1e150 the expansions f = x + b/(4x)
+  // (x > 0), b/(4|x|) (x < 0) are exact to double-double precision, so x² never overflows. f″ has
+  // no cancellation; it is formed from x and b scaled by a power of two (the larger of |x| and √b
+  // into [1, 2)), which is applied once at the end, so x², s³ and b neither overflow nor underflow
+  // on the way and a subnormal f″ keeps its digits.
+
   public var b: Double
 
   public init(b: Double = 4) {

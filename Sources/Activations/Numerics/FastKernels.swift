@@ -28,15 +28,13 @@ func veltkampSplit(_ a: Double) -> (hi: Double, lo: Double) {
 /// e^(a + b) as hi + lo (hi is the table's 2^(k/128), |lo| <= 0.003·hi), to about 2⁻⁶⁰ relative, for
 /// −708 <= a <= 709 and |b| <= 2⁻²⁰·|a| + 2⁻⁴⁰ (a double-double argument): its result is a normal
 /// double.
-///
-/// a + b = k·(ln 2)/128 + r with |r| <= ln 2/256 + |b| (k·(ln 2/128)'s leading part is exact, having
-/// 35 significant bits), so e^(a + b) = 2^(k/128)·eʳ: 2^(j/128) (j = k mod 128) comes from a
-/// table in two doubles, 2^⌊k/128⌋ is built from its bits, and eʳ − 1 is the Taylor polynomial of
-/// degree 5 (its remainder is below 2⁻⁶⁰ for |r| < 0.0028).
 @inline(__always)
 func fastExponential(_ a: Double, _ b: Double = 0) -> (hi: Double, lo: Double) {
-  // k = a·128/ln 2 rounded to an integer by adding and subtracting 1.5·2⁵² (libm's rint is a
-  // call on the baseline x86-64).
+  // a + b = k·(ln 2)/128 + r with |r| <= ln 2/256 + |b| (k·(ln 2/128)'s leading part is exact,
+  // having 35 significant bits), so e^(a + b) = 2^(k/128)·eʳ: 2^(j/128) (j = k mod 128) comes from
+  // a table in two doubles, 2^⌊k/128⌋ is built from its bits, and eʳ − 1 is the Taylor polynomial
+  // of degree 5 (its remainder is below 2⁻⁶⁰ for |r| < 0.0028). k = a·128/ln 2 rounded to an
+  // integer by adding and subtracting 1.5·2⁵² (libm's rint is a call on the baseline x86-64).
   let k = (a * 184.6649652337873 + 0x1.8p52) - 0x1.8p52
   // k·exponentStepHi is exact, and so is its subtraction (Sterbenz).
   let r = ((a - k * Tables.exponentStepHi) - k * Tables.exponentStepLo) + b

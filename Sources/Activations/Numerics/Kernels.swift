@@ -59,15 +59,14 @@ private let ln2Mid = 1.9082149292705877e-10
 private let ln2Tail = 1.1612227229362532e-26
 
 /// eˣ as `m·2ᵏ` with m ∈ [e^(−1/256), 2·e^(1/256)] in double-double, to about 2⁻¹⁰² relative.
-///
-/// Reduction x = (k/128)·ln 2 + r with |r| <= ln 2/256 (x − (k/128)·ln2Hi is exact by Sterbenz'
-/// lemma, the other two parts of (k/128)·ln 2 are subtracted in double-double), so
-/// eˣ = 2^⌊k/128⌋ · 2^(j/128) · eʳ with j = k mod 128: 2^(j/128) is a double-double table entry
-/// (`Tables.powersOfTwo`, from mpmath), and eʳ the Taylor polynomial of degree 10 (remainder
-/// below 2⁻¹⁰⁸), its terms of degree 5 and up summed in double (they are below 2⁻⁴⁸), the rest
-/// by Horner's rule in double-double. Arguments beyond ±2000 saturate (the scaled result is 0 or
-/// inf).
 func exponential(_ x: DoubleDouble) -> Scaled {
+  // Reduction x = (k/128)·ln 2 + r with |r| <= ln 2/256 (x − (k/128)·ln2Hi is exact by Sterbenz'
+  // lemma, the other two parts of (k/128)·ln 2 are subtracted in double-double), so
+  // eˣ = 2^⌊k/128⌋ · 2^(j/128) · eʳ with j = k mod 128: 2^(j/128) is a double-double table entry
+  // (`Tables.powersOfTwo`, from mpmath), and eʳ the Taylor polynomial of degree 10 (remainder
+  // below 2⁻¹⁰⁸), its terms of degree 5 and up summed in double (they are below 2⁻⁴⁸), the rest
+  // by Horner's rule in double-double. Arguments beyond ±2000 saturate (the scaled result is 0 or
+  // inf).
   if x.hi.isNaN { return Scaled(DoubleDouble(.nan)) }
   if x.hi < -2000 { return Scaled(DoubleDouble(0)) }
   if x.hi > 2000 { return Scaled(DoubleDouble(.infinity)) }

@@ -2,7 +2,7 @@
 /// Damerau–Levenshtein distance (case-insensitive, `_` and `-` ignored), if it is small enough to
 /// be a plausible typo (at most a third of the word's length, and at most 3), or a candidate that
 /// starts with the word.
-public func closestMatch(to word: String, among candidates: [String]) -> String? {
+package func closestMatch(to word: String, among candidates: [String]) -> String? {
   let target = Array(normalizedName(word).utf8)
   guard !target.isEmpty else { return nil }
   var best: (String, Int)?
@@ -16,7 +16,7 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
 }
 
 /// A name folded for lookup: lower case, with `_` and `-` removed (`Hard-Swish` → `hardswish`).
-public func normalizedName(_ name: String) -> String {
+package func normalizedName(_ name: String) -> String {
   String(name.lowercased().filter { $0 != "_" && $0 != "-" })
 }
 
@@ -44,7 +44,7 @@ private func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
 /// User text as a message shows it: control characters escaped (NUL as `\0`, others as `\xNN`) and
 /// anything past `limit` characters cut with "…", so a message stays one short line whatever was
 /// typed or piped in.
-public func excerpt(_ text: String, limit: Int = 60) -> String {
+package func excerpt(_ text: String, limit: Int = 60) -> String {
   var result = ""
   var count = 0
   for scalar in text.unicodeScalars {

@@ -1,14 +1,14 @@
 /// An unevaluated sum `hi + mid + lo` of three doubles: about 2⁻¹⁵⁰ relative, for the rare place
 /// where double-double's ~2⁻¹⁰⁴ is not enough and no precomputed ``RootExpansion`` can help.
-///
-/// That place is Meta-ACON's f″: its bracket cancels to ~1e-17 of its terms at three roots whose
-/// positions move with p1 − p2, so they cannot be tabulated, and a double-double bracket (absolute
-/// error ~1e-31) loses all but a few digits at the doubles next to them. Every operation collects
-/// the exact partial results of the error-free transformations (`twoSum`, `twoProduct`) and
-/// rounds them to three parts (``normalized(_:)``), so nothing is lost before the final
-/// truncation. It is slow (arrays, sorting): the callers use it only when the double-double
-/// result has cancelled.
 struct TripleDouble: Sendable {
+  // That place is Meta-ACON's f″: its bracket cancels to ~1e-17 of its terms at three roots whose
+  // positions move with p1 − p2, so they cannot be tabulated, and a double-double bracket (absolute
+  // error ~1e-31) loses all but a few digits at the doubles next to them. Every operation collects
+  // the exact partial results of the error-free transformations (`twoSum`, `twoProduct`) and
+  // rounds them to three parts (``normalized(_:)``), so nothing is lost before the final
+  // truncation. It is slow (arrays, sorting): the callers use it only when the double-double
+  // result has cancelled.
+
   var hi: Double
   var mid: Double
   var lo: Double
