@@ -1,7 +1,7 @@
 import Activations
 
 /// activ's exit statuses (BSD `sysexits.h` values, so shells and scripts can tell them apart).
-public enum ExitCode: Int32, Sendable {
+public enum ExitCode: Int32, Sendable, CaseIterable {
   case success = 0
   /// The command line is wrong: unknown command, option, function or parameter, a bad number,
   /// MIN >= MAX, non-finite bounds, too many points.
@@ -14,6 +14,31 @@ public enum ExitCode: Int32, Sendable {
   case cannotCreate = 73
   /// Writing failed (disk full, I/O error).
   case ioError = 74
+
+  /// A few words for the overview, `activ --help`.
+  var summary: String {
+    switch self {
+    case .success: return "success (also when a reader such as head closes the pipe early)"
+    case .usage: return "usage error"
+    case .dataError: return "bad input data"
+    case .noInput: return "input file missing or unreadable"
+    case .cannotCreate: return "cannot create the output file"
+    case .ioError: return "write error (e.g. disk full)"
+    }
+  }
+
+  /// A sentence for the manual page.
+  var manual: String {
+    switch self {
+    case .success: return "Success, also when a reader such as head closes the pipe early."
+    case .usage: return "Usage error: unknown command, option, function or parameter, a bad value."
+    case .dataError:
+      return "Bad input data: an --input line or a feature map that cannot be read."
+    case .noInput: return "The input file is missing or unreadable."
+    case .cannotCreate: return "The output file cannot be created."
+    case .ioError: return "Write error, e.g. disk full."
+    }
+  }
 }
 
 /// What is wrong at one line of a feature map.

@@ -316,7 +316,7 @@ struct CommandOutputTests {
 
   @Test("help COMMAND and COMMAND --help print the command's help")
   func commandHelp() {
-    let help = Help.command(Evaluate.evalSpec)
+    let help = Help.command(GridCommand.evalSpec)
     #expect(help.contains("USAGE: activ eval SPEC [MIN MAX] [OPTIONS]"))
     #expect(help.contains("--format csv|tsv|table|json"))
     expectOutput(["help", "eval"], help)
@@ -329,11 +329,11 @@ struct CommandOutputTests {
 
   @Test("-h wins over every other error: help on stdout, exit 0, nothing on stderr")
   func helpWins() {
-    let help = Help.command(Evaluate.evalSpec)
+    let help = Help.command(GridCommand.evalSpec)
     expectOutput(["eval", "nosuchfn", "--bogus", "-h"], help)
     expectOutput(["eval", "relu", "--points", "0", "--help"], help)
     expectOutput(["eval", "relu", "1", "-1", "--step", "1", "--points", "3", "-h"], help)
-    expectOutput(["table", "-h"], Help.command(Evaluate.tableSpec))
+    expectOutput(["table", "-h"], Help.command(GridCommand.tableSpec))
   }
 
   /// BUG (Activ.swift, `help` branch): `activ help help` says "unknown command 'help' (did you

@@ -119,7 +119,7 @@ struct SweepCommandTests {
 
   @Test("help describes sweeps")
   func help() {
-    for spec in [Evaluate.evalSpec, Evaluate.gradSpec, Evaluate.tableSpec] {
+    for spec in [GridCommand.evalSpec, GridCommand.gradSpec, GridCommand.tableSpec] {
       let help = Help.command(spec)
       #expect(help.contains("swish(beta=0.5|1|2)"), "activ help \(spec.name)")
       #expect(help.contains("at most 64 per SPEC"), "activ help \(spec.name)")

@@ -88,6 +88,6 @@ enum ApplyCommand {
     } catch {
       throw .spec(error)
     }
-    return ElementwiseLayer(try Evaluate.resolveOne(word, context: context).function)
+    return ElementwiseLayer(try SpecWords.one(word, context: context).functions[0].function)
   }
 }

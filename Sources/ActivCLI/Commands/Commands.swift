@@ -8,32 +8,28 @@ struct Command: Sendable {
 
 /// The commands, in the order help lists them.
 enum Commands {
-  static let all: [Command] = [
-    Command(spec: Evaluate.evalSpec) { parsed, console throws(CLIError) in
-      try Evaluate.run(parsed, console: console, mode: .eval)
-    },
-    Command(spec: Evaluate.gradSpec) { parsed, console throws(CLIError) in
-      try Evaluate.run(parsed, console: console, mode: .grad)
-    },
-    Command(spec: Evaluate.tableSpec) { parsed, console throws(CLIError) in
-      try Evaluate.run(parsed, console: console, mode: .table)
-    },
-    Command(spec: ApplyCommand.spec) { parsed, console throws(CLIError) in
-      try ApplyCommand.run(parsed, console: console)
-    },
-    Command(spec: PlotCommand.spec) { parsed, console throws(CLIError) in
-      try PlotCommand.run(parsed, console: console)
-    },
-    Command(spec: ListCommand.spec) { parsed, console throws(CLIError) in
-      try ListCommand.run(parsed, console: console)
-    },
-    Command(spec: InfoCommand.spec) { parsed, console throws(CLIError) in
-      try InfoCommand.run(parsed, console: console)
-    },
-    Command(spec: CompletionsCommand.spec) { parsed, console throws(CLIError) in
-      try CompletionsCommand.run(parsed, console: console)
-    },
-  ]
+  static let all: [Command] =
+    [GridCommand.Mode.eval, .grad, .table].map { mode in
+      Command(spec: mode.spec) { parsed, console throws(CLIError) in
+        try GridCommand.run(parsed, console: console, mode: mode)
+      }
+    } + [
+      Command(spec: ApplyCommand.spec) { parsed, console throws(CLIError) in
+        try ApplyCommand.run(parsed, console: console)
+      },
+      Command(spec: PlotCommand.spec) { parsed, console throws(CLIError) in
+        try PlotCommand.run(parsed, console: console)
+      },
+      Command(spec: ListCommand.spec) { parsed, console throws(CLIError) in
+        try ListCommand.run(parsed, console: console)
+      },
+      Command(spec: InfoCommand.spec) { parsed, console throws(CLIError) in
+        try InfoCommand.run(parsed, console: console)
+      },
+      Command(spec: CompletionsCommand.spec) { parsed, console throws(CLIError) in
+        try CompletionsCommand.run(parsed, console: console)
+      },
+    ]
 
   static func named(_ name: String) -> Command? { all.first { $0.spec.name == name } }
 }

@@ -66,17 +66,12 @@ enum InfoCommand {
         expected: "text or json (table, csv and markdown go with --all)")
     }
     let word = try parsed.onlyPositional(command: "info", missing: "a function SPEC (or --all)")
-    let resolved = try Evaluate.resolveOne(word, context: parsed.bindingContext)
     let description: FunctionDescription
-    if let expression = resolved.function as? Expression {
+    switch try SpecWords.one(word, context: parsed.bindingContext) {
+    case .expression(let expression, _):
       description = FunctionDescription(expression: expression, latex: parsed.has(latex))
-    } else {
-      do {
-        description = FunctionDescription(
-          bound: try Catalogue.bind(word, context: parsed.bindingContext), latex: parsed.has(latex))
-      } catch {
-        throw .spec(error)
-      }
+    case .catalogue(let functions):
+      description = FunctionDescription(bound: functions[0], latex: parsed.has(latex))
     }
     let target = try OutputTarget.open(parsed.value(SharedOptions.output), console: console)
     do {

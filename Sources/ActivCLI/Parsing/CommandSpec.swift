@@ -1,5 +1,5 @@
 /// The declaration of one command: its positionals, options and help text. The parser, `--help`,
-/// error messages and (later) shell completions are all driven by this one value.
+/// error messages and shell completions are all driven by this one value.
 struct CommandSpec: Sendable {
   var name: String
   /// One line for the command list.
@@ -106,5 +106,6 @@ enum SharedOptions {
     long: "grad2", value: nil, help: "Add the second-derivative column <name>_grad2.")
 
   static let grid = [points, step, input]
-  static let output4 = [format, precision, noHeader, output]
+  /// The options of a command that writes rows: CSV, TSV, an aligned table or JSON.
+  static let rowOutput = [format, precision, noHeader, output]
 }

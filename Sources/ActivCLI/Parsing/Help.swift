@@ -24,9 +24,20 @@ enum Help {
       "  --version     Print activ's version.",
       "",
       "EXIT STATUS:",
-      "  0 success (also when a reader such as head closes the pipe early)",
-      "  64 usage error   65 bad input data   66 input file missing or unreadable",
-      "  73 cannot create the output file   74 write error (e.g. disk full)",
+    ]
+    // One line per decade: sysexits puts the errors about input in the 60s, output in the 70s.
+    var decades: [[ExitCode]] = []
+    for code in ExitCode.allCases {
+      if let last = decades.last?.last, last.rawValue / 10 == code.rawValue / 10 {
+        decades[decades.count - 1].append(code)
+      } else {
+        decades.append([code])
+      }
+    }
+    lines += decades.map { codes in
+      "  " + codes.map { "\($0.rawValue) \($0.summary)" }.joined(separator: "   ")
+    }
+    lines += [
       "",
       "EXAMPLES:",
       "  activ eval mish -3 3",
@@ -146,13 +157,11 @@ enum ManPage {
       ".SS \"activ help [COMMAND] [--man]\"",
       text("Show the overview, a command's help, or (--man) this page."),
       ".SH EXIT STATUS",
-      ".TP", "0", text("Success, also when a reader such as head closes the pipe early."),
-      ".TP", "64",
-      text("Usage error: unknown command, option, function or parameter, a bad value."),
-      ".TP", "65", text("Bad input data: an --input line or a feature map that cannot be read."),
-      ".TP", "66", text("The input file is missing or unreadable."),
-      ".TP", "73", text("The output file cannot be created."),
-      ".TP", "74", text("Write error, e.g. disk full."),
+    ]
+    for code in ExitCode.allCases {
+      lines += [".TP", "\(code.rawValue)", text(code.manual)]
+    }
+    lines += [
       ".SH ENVIRONMENT",
       ".TP", "COLUMNS", text("The width of the terminal plot (default: the terminal's, else 80)."),
       ".TP", "NO_COLOR",
