@@ -13,7 +13,7 @@ struct ParserErrorCase: Sendable, CustomTestStringConvertible {
 
 /// Parses `arguments` for the command `name`; the error, or nil when they parse.
 private func parseError(_ arguments: [String], command name: String) -> CLIError? {
-  guard let command = Commands.named(name) else {
+  guard let command = try? Commands.named(name) else {
     Issue.record("no command \(name)")
     return nil
   }
@@ -29,7 +29,7 @@ private func parse(
   _ arguments: [String], command name: String = "eval",
   sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> ParsedArguments {
-  let command = try #require(Commands.named(name), sourceLocation: sourceLocation)
+  let command = try #require(try? Commands.named(name), sourceLocation: sourceLocation)
   do {
     return try ArgumentParser.parse(Lexer.tokens(arguments), for: command.spec)
   } catch {
@@ -216,5 +216,29 @@ struct MultiValueOptionTests {
       Lexer.tokens(["gelu", "--ylim", "-1", "2.5"]), for: PlotCommand.spec)
     #expect(parsed.allValues(PlotCommand.ylim) == ["-1", "2.5"])
     #expect(parsed.positionals == ["gelu"])
+  }
+}
+
+@Suite("Option declarations")
+struct OptionDeclarationTests {
+  /// One name, one option: where commands describe `--points` or `--format` their own way, the
+  /// short letter, the value's name and count, and whether it is a flag stay those of the one
+  /// declaration.
+  @Test("an option name means the same option in every command")
+  func oneDeclarationPerName() {
+    var first: [String: OptionSpec] = [:]
+    for command in Commands.all {
+      for option in command.spec.options {
+        guard let earlier = first[option.long] else {
+          first[option.long] = option
+          continue
+        }
+        let context = "--\(option.long) in \(command.spec.name)"
+        #expect(option.short == earlier.short, "\(context)")
+        #expect(option.value?.name == earlier.value?.name, "\(context)")
+        #expect(option.value?.count == earlier.value?.count, "\(context)")
+      }
+    }
+    #expect(first["points"] != nil && first["format"] != nil && first["input"] != nil)
   }
 }

@@ -336,23 +336,23 @@ struct CommandOutputTests {
     expectOutput(["table", "-h"], Help.command(GridCommand.tableSpec))
   }
 
-  /// BUG (Activ.swift, `help` branch): `activ help help` says "unknown command 'help' (did you
-  /// mean 'help'?)" and exits 64.
+  /// Regression: `activ help help` once said "unknown command 'help' (did you mean 'help'?)"
+  /// and exited 64.
   @Test("help help prints the overview")
   func helpHelp() {
     expectOutput(["help", "help"], Help.main())
   }
 
-  /// BUG (Activ.swift, `help` branch): `activ help -h` and `activ help --help` fail with
-  /// "unknown option '-h' for 'activ'" (64), though -h always wins.
+  /// Regression: `activ help -h` and `activ help --help` once failed with "unknown option '-h'
+  /// for 'activ'" (64), though -h always wins.
   @Test("help -h prints the overview")
   func helpDashH() {
     expectOutput(["help", "-h"], Help.main())
     expectOutput(["help", "--help"], Help.main())
   }
 
-  /// BUG (Grid.swift, `Grid.automatic`): far from zero relative to its width, the default grid
-  /// silently falls back to just MIN and MAX instead of about 100 intervals.
+  /// Regression (`Grid.automatic`): far from zero relative to its width, the default grid once
+  /// fell back silently to just MIN and MAX instead of about 100 intervals.
   @Test("the default grid has about 100 intervals even far from zero")
   func defaultGridFarFromZero() {
     let rows = csvRows(expectSuccess(["eval", "relu", "1000000", "1000000.0001"]))

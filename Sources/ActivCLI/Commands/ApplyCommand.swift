@@ -2,12 +2,10 @@ import Activations
 
 /// `activ apply SPEC`: a function applied as a layer to a feature map read as CSV.
 enum ApplyCommand {
-  static let gradient = OptionSpec(
-    long: "grad", value: nil,
-    help: "Write the elementwise derivative ∂y_i/∂x_i instead of y (see below for the layers).")
-  static let input = OptionSpec(
-    long: "input", value: ValueSpec(name: "FILE", kind: .path),
-    help: "Read the feature map from FILE (default, or -: standard input).")
+  static let gradient = SharedOptions.grad.described(
+    "Write the elementwise derivative ∂y_i/∂x_i instead of y (see below for the layers).")
+  static let input = SharedOptions.input.described(
+    "Read the feature map from FILE (default, or -: standard input).")
 
   static let spec = CommandSpec(
     name: "apply",

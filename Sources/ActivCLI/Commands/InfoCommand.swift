@@ -33,11 +33,9 @@ enum InfoCommand {
       "activ info --all --format markdown",
     ])
 
-  static let format = OptionSpec(
-    long: "format",
-    value: ValueSpec(name: "FORMAT", kind: .choice(["text", "json", "table", "csv", "markdown"])),
-    help:
-      "text (default) or json for one function; table (default), csv, markdown or json with --all.")
+  static let format = SharedOptions.format.described(
+    "text (default) or json for one function; table (default), csv, markdown or json with --all.",
+    kind: .choice(["text", "json", "table", "csv", "markdown"]))
   static let latex = OptionSpec(
     long: "latex", value: nil,
     help: "Also give the formulas in LaTeX (in JSON, formula and derivative become LaTeX).")

@@ -10,9 +10,8 @@ enum PlotCommand {
     help:
       "Write the plotted data to FILE as CSV: x, each curve and its derivative on a regular grid (--points)."
   )
-  static let points = OptionSpec(
-    long: "points", value: ValueSpec(name: "N", kind: .integer(2...1_000_000)),
-    help: "Points of the --csv grid, both ends included (default 201).")
+  static let points = SharedOptions.points.described(
+    "Points of the --csv grid, both ends included (default 201).", kind: .integer(2...1_000_000))
   static let noGrad = OptionSpec(long: "no-grad", value: nil, help: "Leave out the derivatives.")
   static let title = OptionSpec(
     long: "title", value: ValueSpec(name: "TEXT", kind: .text), help: "A title above the plot.")
@@ -33,8 +32,7 @@ enum PlotCommand {
     long: "legend",
     value: ValueSpec(name: "WHERE", kind: .choice(LegendPlacement.allCases.map(\.rawValue))),
     help: "Legend position (default best: the corner the curves leave emptiest).")
-  static let grad2 = OptionSpec(
-    long: "grad2", value: nil, help: "Draw the second derivatives too (dotted).")
+  static let grad2 = SharedOptions.grad2.described("Draw the second derivatives too (dotted).")
   static let ascii = OptionSpec(
     long: "ascii", value: nil, help: "Terminal plot in plain ASCII instead of Unicode braille.")
   static let color = OptionSpec(

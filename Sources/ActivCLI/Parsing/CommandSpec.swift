@@ -34,6 +34,15 @@ struct OptionSpec: Sendable {
   var help: String
 
   var displayName: String { "--" + long }
+
+  /// This option as a command that uses it its own way describes it: other help, and
+  /// optionally other values (`plot --points` allows fewer points than `eval --points`).
+  func described(_ help: String, kind: ValueSpec.Kind? = nil) -> OptionSpec {
+    var option = self
+    option.help = help
+    if let kind { option.value?.kind = kind }
+    return option
+  }
 }
 
 /// What an option's value must be. The parser checks it, so commands get valid text.
@@ -66,7 +75,8 @@ struct ValueSpec: Sendable {
   }
 }
 
-/// The options several commands share, declared once.
+/// The options several commands share, each declared once; a command that uses one its own way
+/// says how with ``OptionSpec/described(_:kind:)``.
 enum SharedOptions {
   static let help = OptionSpec(
     long: "help", short: "h", value: nil, help: "Show this help and exit.")

@@ -15,9 +15,9 @@ enum Help {
     for command in Commands.all {
       lines.append("  " + pad(command.spec.name, nameWidth) + command.spec.abstract)
     }
+    let help = Commands.help.spec
     lines += [
-      "  " + pad("help", nameWidth)
-        + "Show help for a command (activ help eval), or the manual page (activ help --man).",
+      "  " + pad(help.name, nameWidth) + help.abstract,
       "",
       "OPTIONS:",
       "  -h, --help    Show this help.",
@@ -153,10 +153,11 @@ enum ManPage {
         lines += [".fi", ".RE"]
       }
     }
+    // help's section: the usage as written, and what it shows (not the overview's abstract).
+    let help = Commands.help.spec
+    lines += [".SS \"activ \(help.name) \(help.positionalUsage)\""] + help.discussion.map(text)
     lines += [
-      ".SS \"activ help [COMMAND] [--man]\"",
-      text("Show the overview, a command's help, or (--man) this page."),
-      ".SH EXIT STATUS",
+      ".SH EXIT STATUS"
     ]
     for code in ExitCode.allCases {
       lines += [".TP", "\(code.rawValue)", text(code.manual)]
