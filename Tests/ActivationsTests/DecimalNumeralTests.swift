@@ -43,4 +43,16 @@ struct DecimalNumeralTests {
     // `-inf` starts with a sign, so it is number-shaped too.
     #expect(DecimalNumeral.isNumberShaped(word) == (word == "-inf"))
   }
+
+  @Test("data may hold nan and infinities, as other tools write them")
+  func dataValues() {
+    #expect(DecimalNumeral.dataValue("-2.5") == -2.5)
+    #expect(DecimalNumeral.dataValue("NaN")?.isNaN == true)
+    #expect(DecimalNumeral.dataValue("-nan")?.isNaN == true)
+    #expect(DecimalNumeral.dataValue("+Infinity") == .infinity)
+    #expect(DecimalNumeral.dataValue("-inf") == -.infinity)
+    for bad in ["", "++inf", "infinite", "1e999", "x"] {
+      #expect(DecimalNumeral.dataValue(bad) == nil, "\(bad)")
+    }
+  }
 }

@@ -61,7 +61,7 @@ enum ApplyCommand {
     let word = try parsed.onlyPositional(
       command: "apply", missing: "a SPEC (e.g. relu or 'maxout(k=2)')")
     let layer = try self.layer(word, context: parsed.bindingContext)
-    let map = try FeatureMapReader.read(from: parsed.value(input), console: console)
+    let map = try FeatureMapCSV.read(from: parsed.value(input), console: console)
     let result: FeatureMap
     do {
       result = parsed.has(gradient) ? try layer.diagonalGradient(map) : try layer.forward(map)
@@ -71,7 +71,7 @@ enum ApplyCommand {
     let settings = try OutputSettings(parsed)
     let target = try OutputTarget.open(settings.path, console: console)
     do {
-      try FeatureMapReader.write(result, numbers: settings.numbers, to: target)
+      try FeatureMapCSV.write(result, numbers: settings.numbers, to: target)
       try target.commit()
     } catch {
       target.abandon()

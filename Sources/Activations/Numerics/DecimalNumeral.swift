@@ -69,6 +69,21 @@ package struct DecimalNumeral: Sendable {
     self.exact = mantissa.map { (negative ? -$0 : $0, exponent) }
   }
 
+  /// A number in data (`--input` lines, feature maps): a finite decimal, or `nan`, `inf` or
+  /// `infinity` in any case, optionally signed, as other tools write them.
+  package static func dataValue(_ text: String) -> Double? {
+    if let numeral = DecimalNumeral(text) { return numeral.value }
+    var word = Substring(text)
+    var negative = false
+    if let sign = word.first, sign == "+" || sign == "-" {
+      negative = sign == "-"
+      word = word.dropFirst()
+    }
+    guard isNonFiniteWord(String(word)) else { return nil }
+    if word.lowercased() == "nan" { return .nan }
+    return negative ? -.infinity : .infinity
+  }
+
   /// Whether a word that starts with `-` is a negative number rather than an option: `-`
   /// followed by a digit, or by `.` and a digit (`-3`, `-.5`, `-1e-3`), or a non-finite word
   /// (`-inf`), which is then refused as a number, not as an unknown option.
