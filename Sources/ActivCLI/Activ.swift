@@ -3,7 +3,7 @@ import Activations
 /// The activ program as a function from a command line to an exit status, so tests can run it
 /// in-process with memory streams.
 public enum Activ {
-  public static let version = "0.1.0"
+  static let version = "0.1.0"
 
   /// The `activ` executable: runs the process's command line on the standard streams and exits.
   public static func main() -> Never {
@@ -12,7 +12,7 @@ public enum Activ {
   }
 
   /// Runs one command line (without the program name) and returns the exit status.
-  public static func run(_ arguments: [String], console: Console) -> Int32 {
+  static func run(_ arguments: [String], console: Console) -> Int32 {
     var commandName: String?
     do {
       let first = arguments.first ?? "--help"

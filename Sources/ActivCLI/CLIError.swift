@@ -1,7 +1,7 @@
 import Activations
 
 /// activ's exit statuses (BSD `sysexits.h` values, so shells and scripts can tell them apart).
-public enum ExitCode: Int32, Sendable, CaseIterable {
+enum ExitCode: Int32, Sendable, CaseIterable {
   case success = 0
   /// The command line is wrong: unknown command, option, function or parameter, a bad number,
   /// MIN >= MAX, non-finite bounds, too many points.
@@ -42,7 +42,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
 }
 
 /// What is wrong at one line of a feature map.
-public enum FeatureMapProblem: Equatable, Sendable {
+enum FeatureMapProblem: Equatable, Sendable {
   case notANumber(column: Int, text: String)
   case emptyValue(column: Int)
   /// A row whose number of values differs from the first row's.
@@ -78,7 +78,7 @@ public enum FeatureMapProblem: Equatable, Sendable {
 }
 
 /// Everything that stops a command. Messages, hints and exit codes are rendered here only.
-public enum CLIError: Error, Equatable {
+enum CLIError: Error, Equatable {
   case unknownCommand(String, suggestion: String?)
   case unknownOption(command: String, option: String, suggestion: String?)
   case missingOptionValue(option: String, valueName: String)
@@ -113,7 +113,7 @@ public enum CLIError: Error, Equatable {
   /// Standard output's reader went away (`| head`): not an error, the run just stops quietly.
   case outputClosed
 
-  public var exitCode: ExitCode {
+  var exitCode: ExitCode {
     switch self {
     case .unreadableInput: return .noInput
     case .badInputLine, .badFeatureMap: return .dataError
@@ -125,7 +125,7 @@ public enum CLIError: Error, Equatable {
   }
 
   /// The one-line message after `error: `.
-  public var message: String {
+  var message: String {
     switch self {
     case .unknownCommand(let name, let suggestion):
       return "unknown command '\(excerpt(name))'" + didYouMean(suggestion)
