@@ -14,7 +14,7 @@ public enum Activ {
   /// Runs one command line (without the program name) and returns the exit status.
   static func run(_ arguments: [String], console: Console) -> Int32 {
     var commandName: String?
-    do {
+    do throws(CLIError) {
       let first = arguments.first ?? "--help"
       if first == "--version" {
         try emit("activ \(version)\n", to: console.output)
@@ -36,12 +36,8 @@ public enum Activ {
         try run(try ArgumentParser.parse(tokens, for: command.spec), console)
       }
       return ExitCode.success.rawValue
-    } catch let error as CLIError {
-      return report(error, command: commandName, console: console)
     } catch {
-      return report(
-        .writeFailed(target: "standard output", reason: "\(error)"), command: commandName,
-        console: console)
+      return report(error, command: commandName, console: console)
     }
   }
 
