@@ -242,3 +242,39 @@ struct OptionDeclarationTests {
     #expect(first["points"] != nil && first["format"] != nil && first["input"] != nil)
   }
 }
+
+@Suite("The x range after the specs")
+struct XRangeTests {
+  /// Positionals, the specs before the range, and the range's ends as written (nil: none).
+  struct SplitCase: Sendable, CustomTestStringConvertible {
+    var words: [String]
+    var specs: [String]
+    var range: [String]?
+    var testDescription: String { words.joined(separator: " ") }
+  }
+
+  @Test(
+    "trailing numbers are the range, the rest are specs",
+    arguments: [
+      SplitCase(words: ["relu"], specs: ["relu"], range: nil),
+      SplitCase(words: ["relu", "gelu", "-3", "3"], specs: ["relu", "gelu"], range: ["-3", "3"]),
+      SplitCase(words: ["2*x", "-1", ".5"], specs: ["2*x"], range: ["-1", ".5"]),
+      SplitCase(words: ["-1", "1"], specs: [], range: ["-1", "1"]),
+    ])
+  func split(_ testCase: SplitCase) throws {
+    let (specs, range) = try XRange.split(testCase.words, command: "table")
+    #expect(specs == testCase.specs)
+    #expect(range.map { [$0.low.text, $0.high.text] } == testCase.range)
+  }
+
+  @Test("no range is -5 5; MIN must be less than MAX")
+  func checked() throws {
+    let standard = try XRange.checked(nil)
+    #expect(standard.low.value == -5 && standard.high.value == 5)
+    let (_, written) = try XRange.split(["relu", "2", "2"], command: "eval")
+    #expect(throws: CLIError.emptyRange(min: "2", max: "2")) { try XRange.checked(written) }
+    #expect(throws: CLIError.tooManyNumbers(command: "eval", numbers: ["1", "2", "3"])) {
+      try XRange.split(["relu", "1", "2", "3"], command: "eval")
+    }
+  }
+}

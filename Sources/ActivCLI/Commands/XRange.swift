@@ -54,6 +54,4 @@ struct XRange {
     }
     return range
   }
-
-  var values: ClosedRange<Double> { low.value...high.value }
 }

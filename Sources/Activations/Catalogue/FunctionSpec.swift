@@ -38,6 +38,8 @@ public enum FunctionSpec: Sendable {
       switch error {
       case .empty, .parameterBeforeInput:
         if case .failure(let specError) = syntax { throw .spec(specError) }
+        // It read as a spec but was taken for an expression (it mentions x): the catalogue's
+        // complaint about it, if any, says more; if it binds, the expression's message stands.
         _ = try FunctionSpec.bindAll(word, context: context)
       default:
         break
