@@ -53,6 +53,8 @@ enum CompletionsCommand {
   static var functionNames: [String] { Catalogue.allNames }
 
   static var commands: [CommandSpec] { Commands.all.map(\.spec) }
+  /// `help`, which completes command names.
+  private static var help: CommandSpec { Commands.help.spec }
 
   /// What completes after a command's options: function names, shells, command names, or nothing.
   private static func positionalWords(_ spec: CommandSpec) -> [String] {
@@ -86,7 +88,7 @@ enum CompletionsCommand {
       "    return",
       "  fi",
       "  case ${COMP_WORDS[1]} in",
-      "    help)",
+      "    \(help.name))",
       "      [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W '\(commands.map(\.name).joined(separator: " "))' -- \"$cur\"))",
       "      return ;;",
     ]
@@ -162,7 +164,7 @@ enum CompletionsCommand {
       lines.append("    '\(spec.name):\(zshDescription(spec.abstract))'")
     }
     lines += [
-      "    'help:Show help for a command'",
+      "    '\(help.name):\(HelpCommand.shortAbstract)'",
       "  )",
       "  _arguments -C '(- *)'{-h,--help}'[Show help]' '(- *)--version[Print the version]' "
         + "'1: :->command' '*:: :->argument' && return",
@@ -170,7 +172,7 @@ enum CompletionsCommand {
       "    command) _describe -t commands 'activ command' commands ;;",
       "    argument)",
       "      case $words[1] in",
-      "        help) _describe -t commands 'activ command' commands ;;",
+      "        \(help.name)) _describe -t commands 'activ command' commands ;;",
     ]
     for spec in commands {
       var arguments: [String] = []
@@ -233,11 +235,11 @@ enum CompletionsCommand {
         "complete -c activ -n '\(noCommand)' -a \(spec.name) -d \(fishQuoted(spec.abstract))")
     }
     lines.append(
-      "complete -c activ -n '\(noCommand)' -a help -d 'Show help for a command'")
+      "complete -c activ -n '\(noCommand)' -a \(help.name) -d '\(HelpCommand.shortAbstract)'")
     lines.append("complete -c activ -n '\(noCommand)' -s h -l help -d 'Show help'")
     lines.append("complete -c activ -n '\(noCommand)' -l version -d 'Print the version'")
     lines.append(
-      "complete -c activ -n '__fish_seen_subcommand_from help' -a '\(commands.map(\.name).joined(separator: " "))'"
+      "complete -c activ -n '__fish_seen_subcommand_from \(help.name)' -a '\(commands.map(\.name).joined(separator: " "))'"
     )
     for spec in commands {
       let condition = "-n '__fish_seen_subcommand_from \(spec.name)'"

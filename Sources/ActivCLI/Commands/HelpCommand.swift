@@ -8,6 +8,9 @@ enum HelpCommand {
     options: [],
     discussion: ["Show the overview, a command's help, or (--man) this page."])
 
+  /// The abstract where a completion menu shows it, beside the commands' own.
+  static let shortAbstract = "Show help for a command"
+
   /// Help on one topic: none (or `help`, `-h`, `--help`) for the overview, `--man` for the
   /// manual page, or a command's name.
   static func run(_ words: [String], console: Console) throws(CLIError) {
