@@ -1,7 +1,7 @@
 import Activations
 
 /// activ's exit statuses (BSD `sysexits.h` values, so shells and scripts can tell them apart).
-public enum ExitCode: Int32, Sendable {
+enum ExitCode: Int32, Sendable, CaseIterable {
   case success = 0
   /// The command line is wrong: unknown command, option, function or parameter, a bad number,
   /// MIN >= MAX, non-finite bounds, too many points.
@@ -14,10 +14,35 @@ public enum ExitCode: Int32, Sendable {
   case cannotCreate = 73
   /// Writing failed (disk full, I/O error).
   case ioError = 74
+
+  /// A few words for the overview, `activ --help`.
+  var summary: String {
+    switch self {
+    case .success: return "success (also when a reader such as head closes the pipe early)"
+    case .usage: return "usage error"
+    case .dataError: return "bad input data"
+    case .noInput: return "input file missing or unreadable"
+    case .cannotCreate: return "cannot create the output file"
+    case .ioError: return "write error (e.g. disk full)"
+    }
+  }
+
+  /// A sentence for the manual page.
+  var manual: String {
+    switch self {
+    case .success: return "Success, also when a reader such as head closes the pipe early."
+    case .usage: return "Usage error: unknown command, option, function or parameter, a bad value."
+    case .dataError:
+      return "Bad input data: an --input line or a feature map that cannot be read."
+    case .noInput: return "The input file is missing or unreadable."
+    case .cannotCreate: return "The output file cannot be created."
+    case .ioError: return "Write error, e.g. disk full."
+    }
+  }
 }
 
 /// What is wrong at one line of a feature map.
-public enum FeatureMapProblem: Equatable, Sendable {
+enum FeatureMapProblem: Equatable, Sendable {
   case notANumber(column: Int, text: String)
   case emptyValue(column: Int)
   /// A row whose number of values differs from the first row's.
@@ -53,7 +78,7 @@ public enum FeatureMapProblem: Equatable, Sendable {
 }
 
 /// Everything that stops a command. Messages, hints and exit codes are rendered here only.
-public enum CLIError: Error, Equatable {
+enum CLIError: Error, Equatable {
   case unknownCommand(String, suggestion: String?)
   case unknownOption(command: String, option: String, suggestion: String?)
   case missingOptionValue(option: String, valueName: String)
@@ -88,7 +113,7 @@ public enum CLIError: Error, Equatable {
   /// Standard output's reader went away (`| head`): not an error, the run just stops quietly.
   case outputClosed
 
-  public var exitCode: ExitCode {
+  var exitCode: ExitCode {
     switch self {
     case .unreadableInput: return .noInput
     case .badInputLine, .badFeatureMap: return .dataError
@@ -100,7 +125,7 @@ public enum CLIError: Error, Equatable {
   }
 
   /// The one-line message after `error: `.
-  public var message: String {
+  var message: String {
     switch self {
     case .unknownCommand(let name, let suggestion):
       return "unknown command '\(excerpt(name))'" + didYouMean(suggestion)

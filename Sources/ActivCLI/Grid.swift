@@ -7,42 +7,13 @@ struct ScaledDecimal: Equatable {
   var exponent: Int
 
   /// Integers this small convert to `Double` exactly.
-  static let exactLimit: Int64 = 1 << 53
+  static let exactLimit = DecimalNumeral.exactLimit
 
-  /// Reads a decimal such as `-2.95` or `1e-3`; nil if it has more digits than fit exactly.
+  /// The digits of a decimal such as `-2.95` or `1e-3` as written; nil if it is not a number or
+  /// has more digits than fit exactly.
   init?(_ text: String) {
-    var digits: Int64 = 0
-    var exponent = 0
-    var negative = false
-    var sawPoint = false
-    var bytes = Substring(text).utf8[...]
-    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-      negative = first == UInt8(ascii: "-")
-      bytes = bytes.dropFirst()
-    }
-    while let c = bytes.first {
-      if c == UInt8(ascii: ".") {
-        sawPoint = true
-      } else if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
-        let (times10, overflow1) = digits.multipliedReportingOverflow(by: 10)
-        let (next, overflow2) = times10.addingReportingOverflow(Int64(c - UInt8(ascii: "0")))
-        guard !overflow1, !overflow2, next < ScaledDecimal.exactLimit else { return nil }
-        digits = next
-        if sawPoint { exponent -= 1 }
-      } else {
-        break
-      }
-      bytes = bytes.dropFirst()
-    }
-    if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
-      guard let power = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), abs(power) < 400
-      else { return nil }
-      exponent += power
-    } else if !bytes.isEmpty {
-      return nil
-    }
-    self.mantissa = negative ? -digits : digits
-    self.exponent = exponent
+    guard let exact = DecimalNumeral(text)?.exact else { return nil }
+    self.init(mantissa: exact.mantissa, exponent: exact.exponent)
   }
 
   init(mantissa: Int64, exponent: Int) {
@@ -108,8 +79,8 @@ struct Grid: Sendable {
     let span = high - low
     guard span.isFinite, span > 0 else {
       return evenlySpaced(
-        from: Bound(text: shortestDecimal(low), value: low),
-        to: Bound(text: shortestDecimal(high), value: high),
+        from: DecimalArgument(text: shortestDecimal(low), value: low),
+        to: DecimalArgument(text: shortestDecimal(high), value: high),
         count: 101)
     }
     let (stepMantissa, stepExponent) = roundStep(span / 100)
@@ -120,8 +91,8 @@ struct Grid: Sendable {
     // decimals any more; fall back to 101 evenly spaced points.
     guard abs(first) < 1e12, abs(last) < 1e12 else {
       return evenlySpaced(
-        from: Bound(text: shortestDecimal(low), value: low),
-        to: Bound(text: shortestDecimal(high), value: high),
+        from: DecimalArgument(text: shortestDecimal(low), value: low),
+        to: DecimalArgument(text: shortestDecimal(high), value: high),
         count: 101)
     }
     var values = [low]
@@ -157,7 +128,8 @@ struct Grid: Sendable {
   /// `count` evenly spaced points, both ends included. When MIN and MAX are short decimals the
   /// i-th point is the exact rational (MIN·(N−1−i) + MAX·i)/(N−1) rounded once; otherwise
   /// MIN + i·h, with MAX itself as the last point.
-  static func evenlySpaced(from low: Bound, to high: Bound, count: Int) -> Grid {
+  static func evenlySpaced(from low: DecimalArgument, to high: DecimalArgument, count: Int) -> Grid
+  {
     let intervals = Int64(count - 1)
     if let a = ScaledDecimal(low.text), let b = ScaledDecimal(high.text) {
       let exponent = min(a.exponent, b.exponent)
@@ -187,7 +159,9 @@ struct Grid: Sendable {
   /// MIN, MIN+H, … up to and including the last point <= MAX. When MIN, H and MAX are short
   /// decimals, point i is the exact decimal MIN + i·H rounded once, and the count is exact
   /// (MAX is included when (MAX − MIN)/H is a whole number); otherwise MIN + i·H in floating point.
-  static func stepped(from low: Bound, step: Bound, to high: Bound) throws(CLIError) -> Grid {
+  static func stepped(from low: DecimalArgument, step: DecimalArgument, to high: DecimalArgument)
+    throws(CLIError) -> Grid
+  {
     let span = (high.value - low.value) / step.value
     guard span < Double(maximumPoints) else {
       throw .tooManyPoints(count: shortestDecimal((span + 1).rounded(.down)), limit: maximumPoints)
@@ -211,8 +185,22 @@ struct Grid: Sendable {
   }
 }
 
-/// A number from the command line: its text (for exact decimal arithmetic) and its value.
-struct Bound {
+/// A number from the command line (a range end, `--step`): its text, for exact decimal
+/// arithmetic, and its value.
+struct DecimalArgument {
   var text: String
   var value: Double
+
+  init(text: String, value: Double) {
+    self.text = text
+    self.value = value
+  }
+
+  /// A finite decimal, or a `badNumber` error naming the argument (`MIN`).
+  init(_ text: String, name: String) throws(CLIError) {
+    guard let value = DecimalNumeral(text)?.value else {
+      throw .badNumber(name: name, text: text)
+    }
+    self.init(text: text, value: value)
+  }
 }

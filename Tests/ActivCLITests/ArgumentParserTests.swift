@@ -13,7 +13,7 @@ struct ParserErrorCase: Sendable, CustomTestStringConvertible {
 
 /// Parses `arguments` for the command `name`; the error, or nil when they parse.
 private func parseError(_ arguments: [String], command name: String) -> CLIError? {
-  guard let command = Commands.named(name) else {
+  guard let command = try? Commands.named(name) else {
     Issue.record("no command \(name)")
     return nil
   }
@@ -29,7 +29,7 @@ private func parse(
   _ arguments: [String], command name: String = "eval",
   sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> ParsedArguments {
-  let command = try #require(Commands.named(name), sourceLocation: sourceLocation)
+  let command = try #require(try? Commands.named(name), sourceLocation: sourceLocation)
   do {
     return try ArgumentParser.parse(Lexer.tokens(arguments), for: command.spec)
   } catch {
@@ -216,5 +216,65 @@ struct MultiValueOptionTests {
       Lexer.tokens(["gelu", "--ylim", "-1", "2.5"]), for: PlotCommand.spec)
     #expect(parsed.allValues(PlotCommand.ylim) == ["-1", "2.5"])
     #expect(parsed.positionals == ["gelu"])
+  }
+}
+
+@Suite("Option declarations")
+struct OptionDeclarationTests {
+  /// One name, one option: where commands describe `--points` or `--format` their own way, the
+  /// short letter, the value's name and count, and whether it is a flag stay those of the one
+  /// declaration.
+  @Test("an option name means the same option in every command")
+  func oneDeclarationPerName() {
+    var first: [String: OptionSpec] = [:]
+    for command in Commands.all {
+      for option in command.spec.options {
+        guard let earlier = first[option.long] else {
+          first[option.long] = option
+          continue
+        }
+        let context = "--\(option.long) in \(command.spec.name)"
+        #expect(option.short == earlier.short, "\(context)")
+        #expect(option.value?.name == earlier.value?.name, "\(context)")
+        #expect(option.value?.count == earlier.value?.count, "\(context)")
+      }
+    }
+    #expect(first["points"] != nil && first["format"] != nil && first["input"] != nil)
+  }
+}
+
+@Suite("The x range after the specs")
+struct XRangeTests {
+  /// Positionals, the specs before the range, and the range's ends as written (nil: none).
+  struct SplitCase: Sendable, CustomTestStringConvertible {
+    var words: [String]
+    var specs: [String]
+    var range: [String]?
+    var testDescription: String { words.joined(separator: " ") }
+  }
+
+  @Test(
+    "trailing numbers are the range, the rest are specs",
+    arguments: [
+      SplitCase(words: ["relu"], specs: ["relu"], range: nil),
+      SplitCase(words: ["relu", "gelu", "-3", "3"], specs: ["relu", "gelu"], range: ["-3", "3"]),
+      SplitCase(words: ["2*x", "-1", ".5"], specs: ["2*x"], range: ["-1", ".5"]),
+      SplitCase(words: ["-1", "1"], specs: [], range: ["-1", "1"]),
+    ])
+  func split(_ testCase: SplitCase) throws {
+    let (specs, range) = try XRange.split(testCase.words, command: "table")
+    #expect(specs == testCase.specs)
+    #expect(range.map { [$0.low.text, $0.high.text] } == testCase.range)
+  }
+
+  @Test("no range is -5 5; MIN must be less than MAX")
+  func checked() throws {
+    let standard = try XRange.checked(nil)
+    #expect(standard.low.value == -5 && standard.high.value == 5)
+    let (_, written) = try XRange.split(["relu", "2", "2"], command: "eval")
+    #expect(throws: CLIError.emptyRange(min: "2", max: "2")) { try XRange.checked(written) }
+    #expect(throws: CLIError.tooManyNumbers(command: "eval", numbers: ["1", "2", "3"])) {
+      try XRange.split(["relu", "1", "2", "3"], command: "eval")
+    }
   }
 }

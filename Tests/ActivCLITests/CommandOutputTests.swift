@@ -316,7 +316,7 @@ struct CommandOutputTests {
 
   @Test("help COMMAND and COMMAND --help print the command's help")
   func commandHelp() {
-    let help = Help.command(Evaluate.evalSpec)
+    let help = Help.command(GridCommand.evalSpec)
     #expect(help.contains("USAGE: activ eval SPEC [MIN MAX] [OPTIONS]"))
     #expect(help.contains("--format csv|tsv|table|json"))
     expectOutput(["help", "eval"], help)
@@ -329,30 +329,30 @@ struct CommandOutputTests {
 
   @Test("-h wins over every other error: help on stdout, exit 0, nothing on stderr")
   func helpWins() {
-    let help = Help.command(Evaluate.evalSpec)
+    let help = Help.command(GridCommand.evalSpec)
     expectOutput(["eval", "nosuchfn", "--bogus", "-h"], help)
     expectOutput(["eval", "relu", "--points", "0", "--help"], help)
     expectOutput(["eval", "relu", "1", "-1", "--step", "1", "--points", "3", "-h"], help)
-    expectOutput(["table", "-h"], Help.command(Evaluate.tableSpec))
+    expectOutput(["table", "-h"], Help.command(GridCommand.tableSpec))
   }
 
-  /// BUG (Activ.swift, `help` branch): `activ help help` says "unknown command 'help' (did you
-  /// mean 'help'?)" and exits 64.
+  /// Regression: `activ help help` once said "unknown command 'help' (did you mean 'help'?)"
+  /// and exited 64.
   @Test("help help prints the overview")
   func helpHelp() {
     expectOutput(["help", "help"], Help.main())
   }
 
-  /// BUG (Activ.swift, `help` branch): `activ help -h` and `activ help --help` fail with
-  /// "unknown option '-h' for 'activ'" (64), though -h always wins.
+  /// Regression: `activ help -h` and `activ help --help` once failed with "unknown option '-h'
+  /// for 'activ'" (64), though -h always wins.
   @Test("help -h prints the overview")
   func helpDashH() {
     expectOutput(["help", "-h"], Help.main())
     expectOutput(["help", "--help"], Help.main())
   }
 
-  /// BUG (Grid.swift, `Grid.automatic`): far from zero relative to its width, the default grid
-  /// silently falls back to just MIN and MAX instead of about 100 intervals.
+  /// Regression (`Grid.automatic`): far from zero relative to its width, the default grid once
+  /// fell back silently to just MIN and MAX instead of about 100 intervals.
   @Test("the default grid has about 100 intervals even far from zero")
   func defaultGridFarFromZero() {
     let rows = csvRows(expectSuccess(["eval", "relu", "1000000", "1000000.0001"]))

@@ -2,16 +2,6 @@ import Testing
 
 @testable import ActivCLI
 
-/// A command line that must fail: its exit status, message, and (when given) the hint lines.
-struct ErrorCase: Sendable, CustomTestStringConvertible {
-  var arguments: [String]
-  var code: ExitCode
-  var message: String
-  var hints: [String]? = nil
-
-  var testDescription: String { "activ " + arguments.joined(separator: " ") }
-}
-
 @Suite("Errors")
 struct ErrorTests {
   static let usage = "run 'activ help eval' for usage"
@@ -142,10 +132,7 @@ struct ErrorTests {
 
   @Test("fails with status, message and hints; nothing on stdout", arguments: cases)
   func fails(_ testCase: ErrorCase) {
-    let run = expectFailure(testCase.arguments, testCase.code, testCase.message)
-    if let hints = testCase.hints {
-      #expect(lines(run.stderr).dropFirst().map(String.init) == hints)
-    }
+    testCase.check()
   }
 
   @Test("every exit status is the sysexits value")

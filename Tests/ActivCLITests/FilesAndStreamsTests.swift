@@ -116,8 +116,8 @@ struct FilesAndStreamsTests {
       "<stdin>:1: '\(String(repeating: "z", count: 60))…' is not a number", stdin: Array(long.utf8))
   }
 
-  /// BUG (InputReader.swift, `printable`): each byte >= 0x80 is shown as a Latin-1 character, so
-  /// UTF-8 text in a bad line is garbled ("é" prints as "Ã©").
+  /// Regression (`InputReader.printable`): each byte >= 0x80 was once shown as a Latin-1
+  /// character, so UTF-8 text in a bad line was garbled ("é" printed as "Ã©").
   @Test("a bad line with UTF-8 text is shown as written")
   func badLineUTF8() {
     expectFailure(
@@ -125,8 +125,8 @@ struct FilesAndStreamsTests {
       stdin: Array("1\né\n".utf8))
   }
 
-  /// BUG (InputReader.swift, `printable`): control bytes below 0x10 get one hex digit, so the
-  /// escape runs into what follows: byte 0x01 then "2" prints as "\x12", which reads as 0x12.
+  /// Regression (`InputReader.printable`): control bytes below 0x10 once got one hex digit, so
+  /// the escape ran into what follows: byte 0x01 then "2" printed as "\x12", which reads as 0x12.
   @Test("control bytes are escaped with two hex digits")
   func badLineEscapeUnambiguous() {
     expectFailure(
@@ -226,9 +226,9 @@ struct FilesAndStreamsTests {
     }
   }
 
-  /// BUG (OutputTarget.swift, `open`/`commit`): the temporary file is renamed over the path
-  /// itself, so a symbolic link is replaced by a regular file instead of being written through.
-  /// As root, `-o /dev/stdout` replaces the system's /dev/stdout symlink this way.
+  /// Regression (`OutputTarget.open`/`commit`): the temporary file was once renamed over the
+  /// path itself, so a symbolic link was replaced by a regular file instead of being written
+  /// through. As root, `-o /dev/stdout` replaced the system's /dev/stdout symlink this way.
   @Test("-o through a symbolic link writes the link's target and keeps the link")
   func outputThroughSymlink() throws {
     try withTemporaryDirectory { dir in
@@ -242,8 +242,8 @@ struct FilesAndStreamsTests {
     }
   }
 
-  /// BUG (OutputTarget.swift, `open`/`commit`): a FIFO (like a device such as /dev/null) is
-  /// replaced by a regular file instead of receiving the output.
+  /// Regression (`OutputTarget.open`/`commit`): a FIFO (like a device such as /dev/null) was
+  /// once replaced by a regular file instead of receiving the output.
   @Test("-o into a FIFO writes into the pipe and keeps the FIFO")
   func outputIntoFIFO() throws {
     try withTemporaryDirectory { dir in

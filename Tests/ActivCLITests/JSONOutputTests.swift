@@ -138,11 +138,13 @@ import Testing
     _ words: [String], grid: Grid, orders: [Int], style: NumberStyle, plan: ParallelPlan
   ) throws -> String {
     var functions: [NamedFunction] = []
-    for word in words { functions += try Evaluate.resolve(word, context: BindingContext(seed: 3)) }
+    for word in words {
+      functions += try SpecWords.functions(word, context: BindingContext(seed: 3))
+    }
     let sink = MemorySink()
     let console = Console(output: sink, error: MemorySink()) { () throws(SystemError) in [] }
     let settings = try OutputSettings(
-      ArgumentParser.parse(Lexer.tokens(["--format", "json"]), for: Evaluate.evalSpec))
+      ArgumentParser.parse(Lexer.tokens(["--format", "json"]), for: GridCommand.evalSpec))
     var styled = settings
     styled.numbers = style
     try GridOutput.write(
@@ -154,9 +156,11 @@ import Testing
   func parallelMatchesSerial() throws {
     let grids: [Grid] = [
       .evenlySpaced(
-        from: Bound(text: "-3", value: -3), to: Bound(text: "3", value: 3), count: 1001),
+        from: DecimalArgument(text: "-3", value: -3), to: DecimalArgument(text: "3", value: 3),
+        count: 1001),
       .evenlySpaced(
-        from: Bound(text: "-30", value: -30), to: Bound(text: "30", value: 30), count: 20001),
+        from: DecimalArgument(text: "-30", value: -30), to: DecimalArgument(text: "30", value: 30),
+        count: 20001),
       Grid(values: [
         0, -0.0, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, 1e-5, 9e15, 1e22, -2.95,
       ]),
@@ -182,7 +186,7 @@ import Testing
   func emptyArray() throws {
     let sink = MemorySink()
     let console = Console(output: sink, error: MemorySink()) { () throws(SystemError) in [] }
-    let relu = try Evaluate.resolve("relu", context: BindingContext())
+    let relu = try SpecWords.functions("relu", context: BindingContext())
     try OutputTarget.writing(nil, console: console) { target throws(CLIError) in
       let writer = try RecordWriter(
         format: .json, target: target, header: ["x", "f"], alignments: [.right, .right])

@@ -1,3 +1,4 @@
+import Activations
 import Testing
 
 @testable import ActivCLI
@@ -48,13 +49,17 @@ struct LexerTests {
     #expect(Lexer.tokens(testCase.arguments) == testCase.tokens)
   }
 
-  @Test("numbers are words, never options", arguments: ["-3", "-0.5", "-.5", "-1e-3", "-0", "-9x"])
+  @Test(
+    "numbers are words, never options",
+    arguments: ["-3", "-0.5", "-.5", "-1e-3", "-0", "-9x", "-inf", "-Infinity", "-NAN"])
   func negativeNumbersLookNumeric(_ word: String) {
-    #expect(Lexer.looksNumeric(word))
+    #expect(DecimalNumeral.isNegativeNumberShaped(word))
   }
 
-  @Test("option-like words are not numbers", arguments: ["-o", "-h", "-.", "-e5", "--", "3", ""])
+  @Test(
+    "option-like words are not numbers",
+    arguments: ["-o", "-h", "-.", "-e5", "--", "3", "", "-info", "inf"])
   func optionsDoNotLookNumeric(_ word: String) {
-    #expect(!Lexer.looksNumeric(word))
+    #expect(!DecimalNumeral.isNegativeNumberShaped(word))
   }
 }

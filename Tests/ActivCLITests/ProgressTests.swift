@@ -35,13 +35,14 @@ private final class Ticker: @unchecked Sendable {
     console.errorIsTerminal = errorIsTerminal
     console.outputIsTerminal = outputIsTerminal
     var settings = try OutputSettings(
-      ArgumentParser.parse(Lexer.tokens([]), for: Evaluate.evalSpec))
+      ArgumentParser.parse(Lexer.tokens([]), for: GridCommand.evalSpec))
     settings.path = path
     let ticker = Ticker(step: step)
     let policy = Progress.Policy(minimumRows: minimumRows, interval: 0.125) { ticker.read() }
-    let functions = try Evaluate.resolve("relu", context: BindingContext())
+    let functions = try SpecWords.functions("relu", context: BindingContext())
     let grid = Grid.evenlySpaced(
-      from: Bound(text: "-1", value: -1), to: Bound(text: "1", value: 1), count: rows)
+      from: DecimalArgument(text: "-1", value: -1), to: DecimalArgument(text: "1", value: 1),
+      count: rows)
     try GridOutput.write(
       functions, on: grid, orders: [0, 1], settings: settings, console: console, plan: plan,
       progress: policy)
@@ -79,16 +80,17 @@ private final class Ticker: @unchecked Sendable {
     #expect(parallel.stderr == drawn([2000, 4000, 5000], of: 5000))
     // The table layout counts the rows it evaluates.
     var settings = try OutputSettings(
-      ArgumentParser.parse(Lexer.tokens(["--format", "table"]), for: Evaluate.evalSpec))
+      ArgumentParser.parse(Lexer.tokens(["--format", "table"]), for: GridCommand.evalSpec))
     settings.path = nil
     let error = MemorySink()
     var console = Console(output: MemorySink(), error: error) { () throws(SystemError) in [] }
     console.errorIsTerminal = true
     let ticker = Ticker(step: 1)
     try GridOutput.write(
-      try Evaluate.resolve("relu", context: BindingContext()),
+      try SpecWords.functions("relu", context: BindingContext()),
       on: .evenlySpaced(
-        from: Bound(text: "0", value: 0), to: Bound(text: "1", value: 1), count: 10000),
+        from: DecimalArgument(text: "0", value: 0), to: DecimalArgument(text: "1", value: 1),
+        count: 10000),
       orders: [0], settings: settings, console: console,
       progress: Progress.Policy(minimumRows: 1, interval: 0.125) { ticker.read() })
     #expect(error.text == drawn([4096, 8192], of: 10000))

@@ -29,7 +29,7 @@ struct RecordLayoutTests {
       OutputFormat.csv, .tsv, .json,
     ])
   func textRecordsAndNumberRowsAgree(format: OutputFormat) throws {
-    let relu = try Evaluate.resolve("relu", context: BindingContext())
+    let relu = try SpecWords.functions("relu", context: BindingContext())
     let grid = Grid(values: [-1, 0, 0.5, 2, .infinity])
     let asText = try written(format) { writer throws(CLIError) in
       for i in 0..<grid.count {

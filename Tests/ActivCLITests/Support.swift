@@ -121,3 +121,23 @@ func readFile(_ path: String) -> String? {
 func directoryListing(_ path: String) -> [String] {
   ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
 }
+
+/// A command line that must fail: its exit status, message, and (when given) the hint lines.
+/// Each command's tests list their failures as these.
+struct ErrorCase: Sendable, CustomTestStringConvertible {
+  var arguments: [String]
+  var code: ExitCode
+  var message: String
+  var hints: [String]? = nil
+
+  var testDescription: String { "activ " + arguments.joined(separator: " ") }
+
+  /// Runs the command line: the status, nothing on standard output, the message, the hints.
+  func check(sourceLocation: SourceLocation = #_sourceLocation) {
+    let run = expectFailure(arguments, code, message, sourceLocation: sourceLocation)
+    if let hints {
+      #expect(
+        lines(run.stderr).dropFirst().map(String.init) == hints, sourceLocation: sourceLocation)
+    }
+  }
+}

@@ -8,7 +8,7 @@ import Testing
 @Suite struct WritePathTests {
   private func functions(_ words: [String]) throws -> [NamedFunction] {
     var result: [NamedFunction] = []
-    for word in words { result += try Evaluate.resolve(word, context: BindingContext(seed: 3)) }
+    for word in words { result += try SpecWords.functions(word, context: BindingContext(seed: 3)) }
     return result
   }
 
@@ -39,10 +39,13 @@ import Testing
   }
 
   private static let grids: [Grid] = [
-    .evenlySpaced(from: Bound(text: "-3", value: -3), to: Bound(text: "3", value: 3), count: 1001),
+    .evenlySpaced(
+      from: DecimalArgument(text: "-3", value: -3), to: DecimalArgument(text: "3", value: 3),
+      count: 1001),
     .automatic(from: -1e-3, to: 2e-3),
     .evenlySpaced(
-      from: Bound(text: "-1e300", value: -1e300), to: Bound(text: "1e300", value: 1e300), count: 257
+      from: DecimalArgument(text: "-1e300", value: -1e300),
+      to: DecimalArgument(text: "1e300", value: 1e300), count: 257
     ),
     Grid(values: [
       0, -0.0, .nan, .infinity, -.infinity, .leastNonzeroMagnitude, 1e-5, 123456.789, 9e15, 1e22,

@@ -2,12 +2,10 @@ import Activations
 
 /// `activ apply SPEC`: a function applied as a layer to a feature map read as CSV.
 enum ApplyCommand {
-  static let gradient = OptionSpec(
-    long: "grad", value: nil,
-    help: "Write the elementwise derivative ∂y_i/∂x_i instead of y (see below for the layers).")
-  static let input = OptionSpec(
-    long: "input", value: ValueSpec(name: "FILE", kind: .path),
-    help: "Read the feature map from FILE (default, or -: standard input).")
+  static let gradient = SharedOptions.grad.described(
+    "Write the elementwise derivative ∂y_i/∂x_i instead of y (see below for the layers).")
+  static let input = SharedOptions.input.described(
+    "Read the feature map from FILE (default, or -: standard input).")
 
   static let spec = CommandSpec(
     name: "apply",
@@ -63,7 +61,7 @@ enum ApplyCommand {
     let word = try parsed.onlyPositional(
       command: "apply", missing: "a SPEC (e.g. relu or 'maxout(k=2)')")
     let layer = try self.layer(word, context: parsed.bindingContext)
-    let map = try FeatureMapReader.read(from: parsed.value(input), console: console)
+    let map = try FeatureMapCSV.read(from: parsed.value(input), console: console)
     let result: FeatureMap
     do {
       result = parsed.has(gradient) ? try layer.diagonalGradient(map) : try layer.forward(map)
@@ -72,7 +70,7 @@ enum ApplyCommand {
     }
     let settings = try OutputSettings(parsed)
     try OutputTarget.writing(settings.path, console: console) { target throws(CLIError) in
-      try FeatureMapReader.write(result, numbers: settings.numbers, to: target)
+      try FeatureMapCSV.write(result, numbers: settings.numbers, to: target)
     }
   }
 
@@ -83,6 +81,6 @@ enum ApplyCommand {
     } catch {
       throw .spec(error)
     }
-    return ElementwiseLayer(try Evaluate.resolveOne(word, context: context).function)
+    return ElementwiseLayer(try SpecWords.one(word, context: context).functions[0].function)
   }
 }

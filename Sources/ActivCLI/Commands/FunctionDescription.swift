@@ -120,7 +120,7 @@ struct FunctionDescription {
 
   // MARK: JSON
 
-  /// One JSON object with the keys the issue fixes; unbounded ends and absent extrema are null.
+  /// One JSON object, its keys in a fixed order; unbounded ends and absent extrema are null.
   var json: String {
     let p = properties
     var fields: [(String, String)] = [

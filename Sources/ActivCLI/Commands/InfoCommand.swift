@@ -33,11 +33,9 @@ enum InfoCommand {
       "activ info --all --format markdown",
     ])
 
-  static let format = OptionSpec(
-    long: "format",
-    value: ValueSpec(name: "FORMAT", kind: .choice(["text", "json", "table", "csv", "markdown"])),
-    help:
-      "text (default) or json for one function; table (default), csv, markdown or json with --all.")
+  static let format = SharedOptions.format.described(
+    "text (default) or json for one function; table (default), csv, markdown or json with --all.",
+    kind: .choice(["text", "json", "table", "csv", "markdown"]))
   static let latex = OptionSpec(
     long: "latex", value: nil,
     help: "Also give the formulas in LaTeX (in JSON, formula and derivative become LaTeX).")
@@ -66,17 +64,12 @@ enum InfoCommand {
         expected: "text or json (table, csv and markdown go with --all)")
     }
     let word = try parsed.onlyPositional(command: "info", missing: "a function SPEC (or --all)")
-    let resolved = try Evaluate.resolveOne(word, context: parsed.bindingContext)
     let description: FunctionDescription
-    if let expression = resolved.function as? Expression {
+    switch try SpecWords.one(word, context: parsed.bindingContext) {
+    case .expression(let expression, _):
       description = FunctionDescription(expression: expression, latex: parsed.has(latex))
-    } else {
-      do {
-        description = FunctionDescription(
-          bound: try Catalogue.bind(word, context: parsed.bindingContext), latex: parsed.has(latex))
-      } catch {
-        throw .spec(error)
-      }
+    case .catalogue(let functions):
+      description = FunctionDescription(bound: functions[0], latex: parsed.has(latex))
     }
     try OutputTarget.writing(parsed.value(SharedOptions.output), console: console) { target in
       if chosen == "json" {

@@ -33,22 +33,12 @@ enum InputReader {
       let text = String(decoding: trimmed, as: UTF8.self)
       if text.isEmpty && line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
       if line.drop(while: { $0 == 32 || $0 == 9 }).first == UInt8(ascii: "#") { continue }
-      guard !trimmed.contains(0), let value = number(text) else {
+      guard !trimmed.contains(0), let value = DecimalNumeral.dataValue(text) else {
         throw .badInputLine(source: source, line: lineNumber, text: printable(line))
       }
       values.append(value)
     }
     return values
-  }
-
-  static func number(_ text: String) -> Double? {
-    if let value = parseDecimal(text) { return value }
-    switch text.lowercased() {
-    case "nan", "+nan", "-nan": return .nan
-    case "inf", "+inf", "infinity", "+infinity": return .infinity
-    case "-inf", "-infinity": return -.infinity
-    default: return nil
-    }
   }
 
   /// The line as it can be shown in one message line: control characters escaped, invalid

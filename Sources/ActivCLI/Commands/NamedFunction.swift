@@ -1,7 +1,7 @@
 import Activations
 
-/// A function a command evaluates or draws: a bound catalogue spec (or a member of a sweep), with
-/// the name its columns and legend entries carry.
+/// A function a command evaluates or draws: a bound catalogue spec (or a member of a sweep) or an
+/// expression, with the name its columns and legend entries carry.
 struct NamedFunction: Sendable {
   var label: String
   var function: any Activation
@@ -11,8 +11,8 @@ struct NamedFunction: Sendable {
     self.function = function
   }
 
-  init(_ bound: BoundActivation) {
-    self.init(label: bound.label, function: bound.function)
+  init(_ named: (label: String, function: any Activation)) {
+    self.init(label: named.label, function: named.function)
   }
 
   var kinks: [Kink] { function.kinks }

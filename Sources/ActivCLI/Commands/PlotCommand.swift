@@ -10,9 +10,8 @@ enum PlotCommand {
     help:
       "Write the plotted data to FILE as CSV: x, each curve and its derivative on a regular grid (--points)."
   )
-  static let points = OptionSpec(
-    long: "points", value: ValueSpec(name: "N", kind: .integer(2...1_000_000)),
-    help: "Points of the --csv grid, both ends included (default 201).")
+  static let points = SharedOptions.points.described(
+    "Points of the --csv grid, both ends included (default 201).", kind: .integer(2...1_000_000))
   static let noGrad = OptionSpec(long: "no-grad", value: nil, help: "Leave out the derivatives.")
   static let title = OptionSpec(
     long: "title", value: ValueSpec(name: "TEXT", kind: .text), help: "A title above the plot.")
@@ -33,8 +32,7 @@ enum PlotCommand {
     long: "legend",
     value: ValueSpec(name: "WHERE", kind: .choice(LegendPlacement.allCases.map(\.rawValue))),
     help: "Legend position (default best: the corner the curves leave emptiest).")
-  static let grad2 = OptionSpec(
-    long: "grad2", value: nil, help: "Draw the second derivatives too (dotted).")
+  static let grad2 = SharedOptions.grad2.described("Draw the second derivatives too (dotted).")
   static let ascii = OptionSpec(
     long: "ascii", value: nil, help: "Terminal plot in plain ASCII instead of Unicode braille.")
   static let color = OptionSpec(
@@ -51,14 +49,14 @@ enum PlotCommand {
     positionals: [
       PositionalSpec(
         name: "SPEC...", help: "One or more functions; each is drawn solid, its derivative dashed."),
-      Evaluate.rangeHelp,
+      XRange.help,
     ],
     options: [
       svg, csv, points, noGrad, grad2, title, width, height, ylim, theme, legend, ascii, color,
       SharedOptions.name, SharedOptions.seed, SharedOptions.help,
     ],
     discussion: [
-      Evaluate.specDiscussion,
+      SharedHelp.spec,
       "Without --svg or --csv the plot is drawn in the terminal with braille dots (80 columns unless "
         + "COLUMNS or the terminal says otherwise), coloured as --color says: by default only when "
         + "standard output is a terminal, NO_COLOR is unset or empty and TERM is not dumb; "
@@ -76,11 +74,11 @@ enum PlotCommand {
     ])
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
-    let (specs, range) = try specsAndRange(parsed.positionals, command: "plot")
+    let (specs, writtenRange) = try XRange.split(parsed.positionals, command: "plot")
     guard !specs.isEmpty else { throw .missingArgument(command: "plot", name: "a function SPEC") }
-    let functions = try Evaluate.bindFunctions(specs, parsed: parsed)
-    let (low, high) = range ?? (Bound(text: "-5", value: -5), Bound(text: "5", value: 5))
-    guard low.value < high.value else { throw .emptyRange(min: low.text, max: high.text) }
+    let functions = try SpecWords.functions(specs, parsed: parsed)
+    let range = try XRange.checked(writtenRange)
+    let (low, high) = (range.low, range.high)
     let limits = parsed.allValues(ylim).compactMap(parseDecimal)
     if limits.count == 2 && !(limits[0] < limits[1]) {
       throw .badOptionValue(

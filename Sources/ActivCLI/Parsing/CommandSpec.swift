@@ -1,5 +1,5 @@
 /// The declaration of one command: its positionals, options and help text. The parser, `--help`,
-/// error messages and (later) shell completions are all driven by this one value.
+/// error messages and shell completions are all driven by this one value.
 struct CommandSpec: Sendable {
   var name: String
   /// One line for the command list.
@@ -34,6 +34,15 @@ struct OptionSpec: Sendable {
   var help: String
 
   var displayName: String { "--" + long }
+
+  /// This option as a command that uses it its own way describes it: other help, and
+  /// optionally other values (`plot --points` allows fewer points than `eval --points`).
+  func described(_ help: String, kind: ValueSpec.Kind? = nil) -> OptionSpec {
+    var option = self
+    option.help = help
+    if let kind { option.value?.kind = kind }
+    return option
+  }
 }
 
 /// What an option's value must be. The parser checks it, so commands get valid text.
@@ -66,7 +75,8 @@ struct ValueSpec: Sendable {
   }
 }
 
-/// The options several commands share, declared once.
+/// The options several commands share, each declared once; a command that uses one its own way
+/// says how with ``OptionSpec/described(_:kind:)``.
 enum SharedOptions {
   static let help = OptionSpec(
     long: "help", short: "h", value: nil, help: "Show this help and exit.")
@@ -106,5 +116,6 @@ enum SharedOptions {
     long: "grad2", value: nil, help: "Add the second-derivative column <name>_grad2.")
 
   static let grid = [points, step, input]
-  static let output4 = [format, precision, noHeader, output]
+  /// The options of a command that writes rows: CSV, TSV, an aligned table or JSON.
+  static let rowOutput = [format, precision, noHeader, output]
 }

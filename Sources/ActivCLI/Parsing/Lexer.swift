@@ -1,3 +1,5 @@
+import Activations
+
 /// One command-line word, classified before any matching against a command's spec.
 enum Token: Equatable, Sendable {
   /// `--name` or `--name=value`.
@@ -29,8 +31,8 @@ enum Lexer {
         } else {
           result.append(.long(name: String(body), value: nil))
         }
-      } else if argument.hasPrefix("-"), argument.count > 1, !looksNumeric(argument),
-        !nonFiniteWords.contains(argument.lowercased())
+      } else if argument.hasPrefix("-"), argument.count > 1,
+        !DecimalNumeral.isNegativeNumberShaped(argument)
       {
         let body = argument.dropFirst()
         let name = body.first!
@@ -42,19 +44,5 @@ enum Lexer {
       }
     }
     return result
-  }
-
-  /// Negative non-finite numbers stay words, so they are refused as numbers, not as options.
-  static let nonFiniteWords: Set<String> = ["-inf", "-infinity", "-nan"]
-
-  /// `-` followed by a digit, or by `.` and a digit: the start of a negative number.
-  static func looksNumeric(_ argument: String) -> Bool {
-    let bytes = Array(argument.utf8.prefix(3))
-    func isDigit(_ b: UInt8?) -> Bool {
-      b.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
-    }
-    guard bytes.first == UInt8(ascii: "-") else { return false }
-    if isDigit(bytes.count > 1 ? bytes[1] : nil) { return true }
-    return bytes.count > 2 && bytes[1] == UInt8(ascii: ".") && isDigit(bytes[2])
   }
 }

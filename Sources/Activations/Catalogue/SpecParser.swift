@@ -170,7 +170,7 @@ private struct Scanner {
     return .number(n, text: String(decoding: bytes[start..<position], as: UTF8.self))
   }
 
-  /// A decimal number token, parsed with `parseDecimal`.
+  /// A decimal number token, read as ``DecimalNumeral`` reads every number.
   mutating func number() throws(SpecError) -> Double {
     let start = position
     while let c = current,
@@ -196,42 +196,4 @@ private struct Scanner {
   func unexpected(expecting: String) -> SpecError {
     .syntax(spec: spec, problem: "expected \(expecting) \(place)")
   }
-}
-
-/// Parses a finite decimal number: optional sign, digits with an optional point, optional
-/// exponent. Refuses `nan`, `inf`, hexadecimal, empty strings, and values that overflow to ±inf.
-public func parseDecimal(_ text: String) -> Double? {
-  var digits = 0
-  var index = text.utf8.startIndex
-  let bytes = text.utf8
-  func at(_ i: String.UTF8View.Index) -> UInt8? { i < bytes.endIndex ? bytes[i] : nil }
-  if let c = at(index), c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
-    index = bytes.index(after: index)
-  }
-  while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
-    digits += 1
-    index = bytes.index(after: index)
-  }
-  if at(index) == UInt8(ascii: ".") {
-    index = bytes.index(after: index)
-    while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
-      digits += 1
-      index = bytes.index(after: index)
-    }
-  }
-  guard digits > 0 else { return nil }
-  if let c = at(index), c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-    index = bytes.index(after: index)
-    if let s = at(index), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") {
-      index = bytes.index(after: index)
-    }
-    var exponentDigits = 0
-    while let c = at(index), c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
-      exponentDigits += 1
-      index = bytes.index(after: index)
-    }
-    guard exponentDigits > 0 else { return nil }
-  }
-  guard index == bytes.endIndex, let value = Double(text), value.isFinite else { return nil }
-  return value
 }

@@ -1,13 +1,13 @@
 import Activations
 
-/// Reads and writes the feature maps of `activ apply`: CSV rows of one channel (H lines of W
-/// numbers), channels separated by one blank line.
+/// The CSV form of the feature maps of `activ apply`, read and written: rows of one channel (H
+/// lines of W numbers), channels separated by one blank line.
 ///
 /// Reading accepts a UTF-8 byte-order mark, CRLF line ends, spaces around values, lines starting
 /// with `#` (skipped), blank lines at the end, and `nan`/`inf` as in `--input`. Anything else
 /// that does not make C equal channels of H×W numbers is a data error naming the line, the
 /// column, the channel and the row.
-enum FeatureMapReader {
+enum FeatureMapCSV {
   static func read(from path: String?, console: Console) throws(CLIError) -> FeatureMap {
     let source = path == nil || path == "-" ? "<stdin>" : path!
     let bytes: [UInt8]
@@ -72,7 +72,7 @@ enum FeatureMapReader {
             source: source, line: lineNumber, problem: .emptyValue(column: count))
         }
         guard !trimmed.contains(0),
-          let value = InputReader.number(String(decoding: trimmed, as: UTF8.self))
+          let value = DecimalNumeral.dataValue(String(decoding: trimmed, as: UTF8.self))
         else {
           throw .badFeatureMap(
             source: source, line: lineNumber,
