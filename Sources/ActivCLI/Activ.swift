@@ -12,7 +12,7 @@ public enum Activ {
   }
 
   /// Runs one command line (without the program name) and returns the exit status.
-  static func run(_ arguments: [String], console: Console) -> Int32 {
+  package static func run(_ arguments: [String], console: Console) -> Int32 {
     var commandName: String?
     do throws(CLIError) {
       let first = arguments.first ?? "--help"

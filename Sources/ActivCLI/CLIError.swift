@@ -1,7 +1,7 @@
 import Activations
 
 /// activ's exit statuses (BSD `sysexits.h` values, so shells and scripts can tell them apart).
-enum ExitCode: Int32, Sendable, CaseIterable {
+package enum ExitCode: Int32, Sendable, CaseIterable {
   case success = 0
   /// The command line is wrong: unknown command, option, function or parameter, a bad number,
   /// MIN >= MAX, non-finite bounds, too many points.

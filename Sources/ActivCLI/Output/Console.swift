@@ -2,30 +2,31 @@
 /// renderers learn whether output is a terminal, how wide it is and whether to colour it, so an
 /// in-process run (a test) decides all of it. `input` reads all of standard input when a command
 /// asks.
-public struct Console {
-  public var output: ByteSink
-  public var error: ByteSink
-  public var input: () throws(SystemError) -> [UInt8]
+package struct Console {
+  package var output: ByteSink
+  package var error: ByteSink
+  package var input: () throws(SystemError) -> [UInt8]
   /// Whether standard output is a terminal (false unless set; ``standard`` asks the system).
-  public var outputIsTerminal = false
+  package var outputIsTerminal = false
   /// Whether standard error is a terminal, where a long run shows ``Progress`` (false unless set;
   /// ``standard`` asks the system).
-  public var errorIsTerminal = false
+  package var errorIsTerminal = false
   /// The width in cells of the terminal on standard output, if it says (nil unless set).
   var terminalColumns: Int? = nil
   /// The environment variables that decide width and colour (`COLUMNS`, `NO_COLOR`, `TERM`); none
   /// unless set.
   var environment: (String) -> String? = { _ in nil }
 
-  public init(output: ByteSink, error: ByteSink, input: @escaping () throws(SystemError) -> [UInt8])
-  {
+  package init(
+    output: ByteSink, error: ByteSink, input: @escaping () throws(SystemError) -> [UInt8]
+  ) {
     self.output = output
     self.error = error
     self.input = input
   }
 
   /// The process's own standard streams, terminal and environment.
-  public static var standard: Console {
+  package static var standard: Console {
     var console = Console(
       output: FileDescriptorSink(fd: POSIX.standardOutput),
       error: FileDescriptorSink(fd: POSIX.standardError),

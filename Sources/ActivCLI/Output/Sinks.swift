@@ -1,5 +1,5 @@
 /// Where activ's bytes go: a file descriptor in the real program, memory in tests.
-public protocol ByteSink: AnyObject {
+package protocol ByteSink: AnyObject {
   func write(_ bytes: UnsafeRawBufferPointer) throws(SystemError)
 }
 
@@ -33,12 +33,12 @@ final class FileDescriptorSink: ByteSink {
 
 /// A sink that keeps what it is given; tests read `text`, and can make it fail like a closed pipe
 /// or a full disk after a number of bytes.
-public final class MemorySink: ByteSink {
-  public private(set) var bytes: [UInt8] = []
+package final class MemorySink: ByteSink {
+  package private(set) var bytes: [UInt8] = []
   let failAfter: Int?
   let failure: SystemError?
 
-  public init() {
+  package init() {
     failAfter = nil
     failure = nil
   }
@@ -48,9 +48,9 @@ public final class MemorySink: ByteSink {
     self.failure = failure
   }
 
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  package var text: String { String(decoding: bytes, as: UTF8.self) }
 
-  public func write(_ chunk: UnsafeRawBufferPointer) throws(SystemError) {
+  package func write(_ chunk: UnsafeRawBufferPointer) throws(SystemError) {
     if let failAfter, let failure, bytes.count + chunk.count > failAfter {
       bytes.append(contentsOf: chunk.prefix(failAfter - bytes.count))
       throw failure

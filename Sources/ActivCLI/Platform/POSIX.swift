@@ -12,14 +12,14 @@
 #endif
 
 /// An `errno` value with its message, as the C library words it.
-public struct SystemError: Error, Equatable, Sendable {
-  public let code: Int32
+package struct SystemError: Error, Equatable, Sendable {
+  package let code: Int32
 
-  public init(code: Int32) {
+  package init(code: Int32) {
     self.code = code
   }
 
-  public var message: String {
+  package var message: String {
     // Raised by readAll, not the system: say what the limit is.
     if code == EFBIG {
       return

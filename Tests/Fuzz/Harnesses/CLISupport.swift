@@ -28,8 +28,7 @@ func runActiv(_ arguments: [String], stdin: [UInt8]) {
   let error = BoundedSink(limit: 1 << 20)
   let console = Console(output: output, error: error) { () throws(SystemError) -> [UInt8] in stdin }
   let status = Activ.run(arguments, console: console)
-  // 0 success, 64 usage, 65 data, 66 no input, 73 can't create, 74 I/O error (README).
-  guard [0, 64, 65, 66, 73, 74].contains(status) else {
+  guard ExitCode.allCases.contains(where: { $0.rawValue == status }) else {
     fatalError("activ \(arguments) exited \(status)")
   }
   // Every error: a message on standard error and nothing on standard output.
