@@ -26,7 +26,7 @@ struct ScaledDecimal: Equatable {
   static func double(mantissa: Int64, exponent: Int) -> Double? {
     guard abs(mantissa) < exactLimit, abs(exponent) <= 22 else { return nil }
     let m = Double(mantissa)
-    let power = powersOfTen[abs(exponent)]
+    let power = PowersOfTen.double(abs(exponent))
     return exponent >= 0 ? m * power : m / power
   }
 
@@ -34,20 +34,9 @@ struct ScaledDecimal: Equatable {
   func rescaled(to newExponent: Int) -> Int64? {
     guard newExponent <= exponent, exponent - newExponent <= 18 else { return nil }
     let (scaled, overflow) = mantissa.multipliedReportingOverflow(
-      by: Int64(integerPowersOfTen[exponent - newExponent]))
+      by: Int64(PowersOfTen.integer(exponent - newExponent)))
     return overflow || abs(scaled) >= ScaledDecimal.exactLimit ? nil : scaled
   }
-}
-
-private let powersOfTen: [Double] = (0...22).map { exponent in
-  var value = 1.0
-  for _ in 0..<exponent { value *= 10 }
-  return value
-}
-private let integerPowersOfTen: [UInt64] = (0...18).map { exponent in
-  var value: UInt64 = 1
-  for _ in 0..<exponent { value *= 10 }
-  return value
 }
 
 /// The x values a command evaluates at: a count and a way to get the i-th point without storing
@@ -109,12 +98,12 @@ struct Grid: Sendable {
 
   /// The round step nearest (in ratio) to `raw`: (mantissa, exponent) with mantissa 1, 2 or 5.
   static func roundStep(_ raw: Double) -> (Int64, Int) {
-    let exponent = (raw.isFinite && raw > 0 ? raw : 1).decimalExponent
+    let exponent = PowersOfTen.exponent(of: raw.isFinite && raw > 0 ? raw : 1)
     var best: (Int64, Int) = (1, exponent)
     var bestRatio = Double.infinity
     for e in [exponent, exponent + 1] {
       for m: Int64 in [1, 2, 5] {
-        let candidate = Double(m) * .powerOfTen(e)
+        let candidate = Double(m) * PowersOfTen.double(e)
         let ratio = max(candidate / raw, raw / candidate)
         if ratio < bestRatio {
           bestRatio = ratio
@@ -139,7 +128,7 @@ struct Grid: Sendable {
         max(abs(am), abs(bm)) * intervals < ScaledDecimal.exactLimit
       {
         let (denominator, overflow) = intervals.multipliedReportingOverflow(
-          by: Int64(integerPowersOfTen[-exponent]))
+          by: Int64(PowersOfTen.integer(-exponent)))
         if !overflow && denominator < ScaledDecimal.exactLimit {
           let d = Double(denominator)
           return Grid(count: count) { i in

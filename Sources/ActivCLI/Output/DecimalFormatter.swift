@@ -1,3 +1,5 @@
+import Activations
+
 /// Shortest round-trip decimals written as ASCII straight into memory, with no `String` on the way:
 /// byte for byte what ``shortestDecimal(_:)`` returns (Swift's `description` without a trailing
 /// ".0"), for every double.
@@ -88,12 +90,12 @@ enum DecimalFormatter {
     if count > p {
       let dropped = count - p
       if dropped == 1 && digits % 10 == 5 { return nil }
-      let unit = powerOfTen(dropped)
+      let unit = PowersOfTen.integer(dropped)
       var kept = digits / unit
       if digits - kept * unit >= unit / 2 { kept += 1 }
       exponent += dropped
       count = p
-      if kept == powerOfTen(p) {
+      if kept == PowersOfTen.integer(p) {
         kept /= 10
         exponent += 1
       }
@@ -101,13 +103,6 @@ enum DecimalFormatter {
     }
     let scientific = exponent + count - 1
     return sign + layout(digits, exponent, exponential: scientific >= p, start)
-  }
-
-  @inline(__always)
-  private static func powerOfTen(_ n: Int) -> UInt64 {
-    var result: UInt64 = 1
-    for _ in 0..<n { result &*= 10 }
-    return result
   }
 
   @inline(__always)

@@ -169,10 +169,10 @@ struct TerminalPlot {
     let span = abs(values[1] - values[0])
     guard span > 0, span.isFinite else { return values.map { plain($0, minus: minus) } }
     let largest = values.map(abs).max()!
-    let maximumDecimals = max(0, 2 - span.decimalExponent)
+    let maximumDecimals = max(0, 2 - PowersOfTen.exponent(of: span))
     var decimals = 0
     while decimals < maximumDecimals {
-      let scale = Double.powerOfTen(decimals)
+      let scale = PowersOfTen.double(decimals)
       let exact = values.allSatisfy { value in
         abs((value * scale).rounded() / scale - value) <= max(abs(value), span) * 1e-12
       }
@@ -180,8 +180,9 @@ struct TerminalPlot {
       decimals += 1
     }
     // Past what Int64 and exact powers of ten hold, fall back to C's %g.
-    guard decimals <= 15, largest * Double.powerOfTen(decimals) < 1e15 else {
-      let digits = max(3, min(17, largest.decimalExponent - span.decimalExponent + 3))
+    guard decimals <= 15, largest * PowersOfTen.double(decimals) < 1e15 else {
+      let digits = max(
+        3, min(17, PowersOfTen.exponent(of: largest) - PowersOfTen.exponent(of: span) + 3))
       return values.map { value in
         value == 0
           ? "0"
@@ -189,7 +190,7 @@ struct TerminalPlot {
       }
     }
     return values.map { value in
-      let integer = Int64((value * Double.powerOfTen(decimals)).rounded())
+      let integer = Int64((value * PowersOfTen.double(decimals)).rounded())
       guard integer != 0 else { return "0" }
       var digits = String(integer.magnitude)
       if decimals > 0 {

@@ -14,11 +14,11 @@ struct AxisTicks: Equatable {
     let (low, high) = (range.lowerBound, range.upperBound)
     let span = high - low
     guard span > 0, span.isFinite else { return AxisTicks(values: [], labels: []) }
-    var exponent = Int((span / Double(max(1, maximumCount))).decimalExponent) - 1
+    var exponent = PowersOfTen.exponent(of: span / Double(max(1, maximumCount))) - 1
     while true {
       for (mantissa, shift) in [(Int64(1), 0), (2, 0), (25, -1), (5, 0)] {
         let stepExponent = exponent + shift
-        let step = Double(mantissa) * Double.powerOfTen(stepExponent)
+        let step = Double(mantissa) * PowersOfTen.double(stepExponent)
         let first = (low / step - 1e-9).rounded(.up)
         let last = (high / step + 1e-9).rounded(.down)
         guard last - first + 1 <= Double(maximumCount) else { continue }
@@ -39,7 +39,7 @@ struct AxisTicks: Equatable {
       let integer = n * mantissa
       values.append(
         ScaledDecimal.double(mantissa: integer, exponent: exponent) ?? Double(integer)
-          * Double.powerOfTen(exponent))
+          * PowersOfTen.double(exponent))
       labels.append(label(integer, exponent: exponent))
     }
     return AxisTicks(values: values, labels: labels)
@@ -48,7 +48,7 @@ struct AxisTicks: Equatable {
   /// `integer·10^exponent` written with max(0, −exponent) decimals and a real minus sign.
   static func label(_ integer: Int64, exponent: Int) -> String {
     if exponent > 6 || exponent < -8 {
-      let text = shortestDecimal(Double(integer) * Double.powerOfTen(exponent))
+      let text = shortestDecimal(Double(integer) * PowersOfTen.double(exponent))
       return text.hasPrefix("-") ? "\u{2212}" + text.dropFirst() : text
     }
     var digits = String(integer.magnitude)

@@ -138,13 +138,11 @@ struct Scan {
     }
   }
 
-  /// 10^e without Foundation.
+  /// 10^e for a real e without Foundation: the whole power exactly, the fraction by exp.
   static func pow10(_ e: Double) -> Double {
-    var r = 1.0
     let whole = e.rounded(.down)
-    let base = whole < 0 ? 0.1 : 10.0
-    for _ in 0..<Int(abs(whole)) { r *= base }
-    return r * (exponential((e - whole) * 2.302585092994046) * 1).value
+    return PowersOfTen.double(Int(whole))
+      * (exponential((e - whole) * 2.302585092994046) * 1).value
   }
 
   /// The limit of f at −inf (side −1) or +inf (side 1); see ``Analysis``.
