@@ -73,7 +73,7 @@ public enum Catalogue {
   public static func bind(_ spec: String, context: BindingContext = BindingContext())
     throws(SpecError) -> BoundActivation
   {
-    let sweep = try resolve(spec)
+    let sweep = try resolve(SpecSyntax.parse(spec))
     guard sweep.count == 1 else { throw .sweepNotAccepted(spec: spec, count: sweep.count) }
     return try sweep.bind(0, context: context)
   }
@@ -93,7 +93,14 @@ public enum Catalogue {
   public static func bindAll(_ spec: String, context: BindingContext = BindingContext())
     throws(SpecError) -> [BoundActivation]
   {
-    let sweep = try resolve(spec)
+    try bindAll(SpecSyntax.parse(spec), spec: spec, context: context)
+  }
+
+  /// ``bindAll(_:context:)`` for a spec already parsed (`spec` is its text, for messages).
+  static func bindAll(_ syntax: SpecSyntax, spec: String, context: BindingContext)
+    throws(SpecError) -> [BoundActivation]
+  {
+    let sweep = try resolve(syntax)
     guard sweep.count <= maximumSweep else {
       throw .sweepTooLarge(spec: spec, count: sweep.count, maximum: maximumSweep)
     }
@@ -103,9 +110,8 @@ public enum Catalogue {
     return functions
   }
 
-  /// Parses a spec, finds its function and reads every alternative of every argument.
-  private static func resolve(_ spec: String) throws(SpecError) -> Sweep {
-    let syntax = try SpecSyntax.parse(spec)
+  /// Finds a parsed spec's function and reads every alternative of every argument.
+  private static func resolve(_ syntax: SpecSyntax) throws(SpecError) -> Sweep {
     guard let entry = entry(named: syntax.name) else {
       throw .unknownFunction(
         syntax.name, suggestion: closestMatch(to: syntax.name, among: allNames))

@@ -28,7 +28,7 @@ public enum FunctionSpec: Sendable {
       syntax = .failure(error)
     }
     if case .success(let spec) = syntax, FunctionSpec.namesCatalogueFunctions(spec) {
-      self = .catalogue(try FunctionSpec.bindAll(word, context: context))
+      self = .catalogue(try FunctionSpec.bindAll(spec, word, context: context))
       return
     }
     do {
@@ -37,10 +37,12 @@ public enum FunctionSpec: Sendable {
     } catch {
       switch error {
       case .empty, .parameterBeforeInput:
-        if case .failure(let specError) = syntax { throw .spec(specError) }
+        switch syntax {
+        case .failure(let specError): throw .spec(specError)
         // It read as a spec but was taken for an expression (it mentions x): the catalogue's
         // complaint about it, if any, says more; if it binds, the expression's message stands.
-        _ = try FunctionSpec.bindAll(word, context: context)
+        case .success(let spec): _ = try FunctionSpec.bindAll(spec, word, context: context)
+        }
       default:
         break
       }
@@ -78,11 +80,11 @@ public enum FunctionSpec: Sendable {
     return !isExpressionName && syntax.arguments.isEmpty
   }
 
-  private static func bindAll(_ word: String, context: BindingContext)
+  private static func bindAll(_ syntax: SpecSyntax, _ word: String, context: BindingContext)
     throws(FunctionSpecError) -> [BoundActivation]
   {
     do {
-      return try Catalogue.bindAll(word, context: context)
+      return try Catalogue.bindAll(syntax, spec: word, context: context)
     } catch {
       throw .spec(error)
     }
