@@ -18,6 +18,16 @@ struct PublicAPITests {
     #expect(sweep.map(\.label) == ["swish(beta=0.5)", "swish(beta=1)", "swish(beta=2)"])
   }
 
+  @Test func specWordsAsDocsLibraryReadsThem() throws {
+    let spec = try FunctionSpec("swish(beta=0.5|1)")
+    let mish = try FunctionSpec("x*tanh(softplus(x))")
+    #expect(spec.count == 2 && mish.count == 1)
+    let labels = (spec.functions + mish.functions).map(\.label)
+    #expect(labels == ["swish(beta=0.5)", "swish(beta=1)", "x*tanh(softplus(x))"])
+    let (_, expression) = mish.functions[0]
+    #expect(abs(expression.value(1) - Mish().value(1)) <= 1e-15)
+  }
+
   @Test func batchEvaluation() throws {
     let gelu = try Catalogue.bind("gelu")
     var f = [Double](repeating: 0, count: 2_001)

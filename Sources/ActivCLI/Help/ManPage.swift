@@ -54,7 +54,9 @@ enum ManPage {
       text("When set and not empty, the terminal plot is not coloured unless --color always."),
       ".TP", "TERM", text("When dumb, the terminal plot is not coloured unless --color always."),
       ".SH SEE ALSO",
-      text("activ help COMMAND; activ completions bash|zsh|fish; the README of the activ package."),
+      text(
+        "activ help COMMAND; activ completions bash|zsh|fish; the guides in the docs directory of the activ package (usage, catalogue, accuracy, library)."
+      ),
     ]
     return lines.joined(separator: "\n") + "\n"
   }

@@ -12,24 +12,24 @@
 /// Numbers are decimal (`0.5`, `-1e-3`, `.5`); `nan`, `inf` and hexadecimal are refused. An
 /// alternative is a whole value: `weights=[0,1]|[1,-1]` sweeps two lists; an empty alternative
 /// (`beta=|1`, `beta=1||2`, `beta=1|`) is a syntax error.
-public struct SpecSyntax: Sendable, Equatable {
-  public struct Argument: Sendable, Equatable {
-    public var key: String?
+package struct SpecSyntax: Sendable, Equatable {
+  package struct Argument: Sendable, Equatable {
+    package var key: String?
     /// The values written for this argument, in the order written: one for a plain value,
     /// several for a sweep (`0.5|1|2`).
-    public var alternatives: [RawValue]
+    package var alternatives: [RawValue]
 
     /// Whether the argument lists more than one value.
-    public var isSweep: Bool { alternatives.count > 1 }
+    package var isSweep: Bool { alternatives.count > 1 }
   }
 
   /// A value as written, typed only by its shape.
-  public enum RawValue: Sendable, Equatable {
+  package enum RawValue: Sendable, Equatable {
     case number(Double, text: String)
     case word(String)
     case list([Double], text: String)
 
-    public var text: String {
+    package var text: String {
       switch self {
       case .number(_, let text), .list(_, let text): return text
       case .word(let w): return w
@@ -37,10 +37,10 @@ public struct SpecSyntax: Sendable, Equatable {
     }
   }
 
-  public var name: String
-  public var arguments: [Argument]
+  package var name: String
+  package var arguments: [Argument]
 
-  public static func parse(_ spec: String) throws(SpecError) -> SpecSyntax {
+  package static func parse(_ spec: String) throws(SpecError) -> SpecSyntax {
     var scanner = Scanner(Array(spec.utf8), spec: spec)
     scanner.skipSpaces()
     guard !scanner.atEnd else { throw .empty }
