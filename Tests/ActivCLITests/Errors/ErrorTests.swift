@@ -2,10 +2,10 @@ import Testing
 
 @testable import ActivCLI
 
-@Suite("Errors")
+/// Errors before any command runs (an unknown command or top-level option), and the statuses.
+/// A command's own refusals are listed in that command's file.
+@Suite("errors: unknown commands, exit status values")
 struct ErrorTests {
-  static let usage = "run 'activ help eval' for usage"
-
   static let cases: [ErrorCase] = [
     ErrorCase(
       arguments: ["evl", "relu"], code: .usage,
