@@ -1,10 +1,6 @@
 import Foundation
 import Testing
 
-/// The package root, found from this file's path (Tests/ActivCLITests/EndToEndTests.swift).
-private let packageRoot = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// The built `activ`: `.build/debug/activ`, else `.build/release/activ`.
 private func activBinary(sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
   for configuration in ["debug", "release"] {

@@ -1,3 +1,15 @@
+// Where a test goes. A test of one command's behaviour (its arguments, what it prints, its
+// errors, its JSON document) goes in that command's file under Commands/: a new `eval` option
+// is tested in Commands/Grid/GridCommandTests.swift (eval, grad and table share one grid
+// command), its refusals in that file's `errorCases`. A behaviour several commands share has a
+// suite named for it: Parsing/ (lexer, argument parser), InputOutput/ (--input, -o, pipes, full
+// disks, progress), Output/ (the JSON framing of rows, the record layout CSV, TSV and JSON share,
+// the decimal formatter, the parallel write path), Errors/ (unknown commands, exit statuses, the
+// bad-input corpus, fuzzing regressions), EndToEndTests.swift (the built binary). So `list
+// --format json` is tested in ListCommandTests, but how `eval --format json` frames its rows is
+// JSONOutputTests'. Golden/ holds the reference SVGs; see the golden test in
+// Commands/Plot/PlotTests.swift for how to refresh them.
+
 import Activations
 import Foundation
 import Testing
@@ -78,6 +90,27 @@ func expectFailure(
   #expect(
     run.firstErrorLine == "error: " + message, "stderr of activ \(arguments)",
     sourceLocation: sourceLocation)
+}
+
+/// The package's root directory, found from this file's place (Tests/ActivCLITests/), so tests in
+/// any folder below reach the repository's files the same way.
+let packageRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Parses `text` with Foundation as an array of objects.
+func parseJSONObjects(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+  -> [[String: Any]]
+{
+  let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+  return try #require(object as? [[String: Any]], sourceLocation: sourceLocation)
+}
+
+/// A number as JSONSerialization read it. It keeps a non-integer as an `NSDecimalNumber` with
+/// the exact decimal digits, whose `doubleValue` is off by an ulp here and there on Linux; the
+/// digits themselves convert exactly.
+func jsonDouble(_ value: Any?) -> Double? {
+  if let decimal = value as? NSDecimalNumber { return Double(decimal.description) }
+  return (value as? NSNumber)?.doubleValue
 }
 
 /// The lines of a text that ends with a newline (no empty last element).

@@ -181,7 +181,9 @@ struct ExpressionParserTests {
     }
   }
 
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
+  /// Not the shared ``ErrorCase``: a parser error also carries the offset it points at (nil for
+  /// an error with no place, such as the empty expression), and each case pins that too.
+  struct ExpressionErrorCase: Sendable, CustomTestStringConvertible {
     var text: String
     var message: String
     var offset: Int?
@@ -191,213 +193,224 @@ struct ExpressionParserTests {
   @Test(
     "every error message, with its offset",
     arguments: [
-      ErrorCase(text: "x*(1+", message: "expected an expression after '+'", offset: 5),
-      ErrorCase(
+      ExpressionErrorCase(text: "x*(1+", message: "expected an expression after '+'", offset: 5),
+      ExpressionErrorCase(
         text: "", message: "empty expression; write a function of x such as 'x*sigmoid(x)'"),
-      ErrorCase(
+      ExpressionErrorCase(
         text: " \t ", message: "empty expression; write a function of x such as 'x*sigmoid(x)'"),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "sigmod(x)", message: "unknown function 'sigmod' (did you mean 'sigmoid'?)",
         offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "2*sigmod(x)", message: "unknown function 'sigmod' (did you mean 'sigmoid'?)",
         offset: 2),
-      ErrorCase(text: "foo(x)", message: "unknown function 'foo'", offset: 0),
-      ErrorCase(text: "y+1", message: "unknown variable 'y'; expressions use x", offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(text: "foo(x)", message: "unknown function 'foo'", offset: 0),
+      ExpressionErrorCase(
+        text: "y+1", message: "unknown variable 'y'; expressions use x", offset: 0),
+      ExpressionErrorCase(
         text: "2*pie", message: "unknown variable 'pie' (did you mean 'pi'?); expressions use x",
         offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "xx + 1", message: "unknown variable 'xx' (did you mean 'x'?); expressions use x",
         offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x*sigmod",
         message: "unknown variable 'sigmod' (did you mean 'sigmoid'?); expressions use x",
         offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "mish", message: "mish is a function; call it on an expression, like mish(x)",
         offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "1 + Exp", message: "exp is a function; call it on an expression, like exp(x)",
         offset: 4),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "hard-swish(x)",
         message:
           "'hard-swish' reads as a subtraction, since '-' is a minus in an expression; "
           + "write hard_swish",
         offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x*log-sigmoid(x)",
         message:
           "'log-sigmoid' reads as a subtraction, since '-' is a minus in an expression; "
           + "write log_sigmoid",
         offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x(2)", message: "'x' is the variable, not a function; write x*(...) for a product",
         offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "1+pi(2)",
         message: "'pi' is a constant, not a function; write pi*(...) for a product",
         offset: 2),
-      ErrorCase(text: "exp(x, 2)", message: "exp takes 1 argument, got 2", offset: 7),
-      ErrorCase(text: "exp()", message: "exp takes 1 argument, got 0", offset: 4),
-      ErrorCase(text: "max(x)", message: "max takes at least 2 arguments, got 1", offset: 5),
-      ErrorCase(text: "clamp(x, 0)", message: "clamp takes 3 arguments, got 2", offset: 10),
-      ErrorCase(
+      ExpressionErrorCase(text: "exp(x, 2)", message: "exp takes 1 argument, got 2", offset: 7),
+      ExpressionErrorCase(text: "exp()", message: "exp takes 1 argument, got 0", offset: 4),
+      ExpressionErrorCase(
+        text: "max(x)", message: "max takes at least 2 arguments, got 1", offset: 5),
+      ExpressionErrorCase(
+        text: "clamp(x, 0)", message: "clamp takes 3 arguments, got 2", offset: 10),
+      ExpressionErrorCase(
         text: "where(x > 0, 1, 2, 3)", message: "where takes 3 arguments, got 4", offset: 19),
-      ErrorCase(text: "elu()", message: "elu takes at least 1 argument, got 0", offset: 4),
-      ErrorCase(
+      ExpressionErrorCase(
+        text: "elu()", message: "elu takes at least 1 argument, got 0", offset: 4),
+      ExpressionErrorCase(
         text: "where(x, 1, 2)",
         message:
           "expected a comparison as the first argument of where(condition, a, b), like x > 0",
         offset: 6),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x > 0",
         message: "a comparison is only allowed in the condition of where(condition, a, b)",
         offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "where(x > 0, x >= 1, 0)",
         message: "a comparison is only allowed in the condition of where(condition, a, b)",
         offset: 15),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "exp(x == 1)",
         message: "a comparison is only allowed in the condition of where(condition, a, b)",
         offset: 6),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "where((x > 0) + 1 > 0, x, 0)",
         message: "a comparison is only allowed in the condition of where(condition, a, b)",
         offset: 9),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "where(0 < x < 1, x, 0)",
         message: "comparisons do not chain; write a < x and x < b", offset: 12),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "where(x > 0 and 1, x, 0)",
         message: "expected a comparison on each side of 'and', like x > 0", offset: 16),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "where(x or x > 0, x, 0)",
         message: "expected a comparison on each side of 'or', like x > 0", offset: 6),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "exp(x, base=2)", message: "exp takes no named parameters, got 'base='", offset: 7),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "elu(alpha=0.5)",
         message:
           "the first argument of elu is its input, an expression of x; parameters follow it, "
           + "like elu(x, name=value)",
         offset: 4),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "mish(x, 1)",
         message: "mish takes no parameters; write mish(x) with only its input", offset: 8),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "elu(x, alpah=0.5)",
         message: "elu has no parameter 'alpah' (did you mean 'alpha'?); its parameters are alpha",
         offset: 7),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "elu(x, 0.5, alpha=1)", message: "elu: parameter 'alpha' is given twice",
         offset: 12),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "leaky_relu(x, 0.1, 0.2)", message: "leaky_relu takes at most 1 parameter, got 2",
         offset: 19),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "softplus(x, threshold=1, 2)",
         message: "softplus: a value without a name follows a named one; name it too (key=value)",
         offset: 25),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "elu(x, alpha=abc)",
         message: "elu: bad value 'abc' for alpha; expected a finite number", offset: 13),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "celu(x, -1)",
         message: "celu: bad value '-1' for alpha; expected a finite number > 0", offset: 8),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "gelu(x, approximate=tanhh)",
         message:
           "gelu: bad value 'tanhh' for approximate; expected one of none, tanh (did you mean 'tanh'?)",
         offset: 20),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "maxout(x, weights=0)",
         message: "maxout: bad value '0' for weights; expected a list of finite numbers like [0,1]",
         offset: 18),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "hard_tanh(x, 2, 1)",
         message: "hard_tanh: min_val (2) must be less than max_val (1)", offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "1 + maxout(x, weights=[1,2], biases=[0])",
         message: "maxout: weights has 2 values but biases has 1; give one bias per weight",
         offset: 4),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "elu(x, alpha=2*x)",
         message: "elu's parameters are constants: a number, a word or a list like [0,1]",
         offset: 13),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "swish(x, beta=1|2)",
         message: "an expression takes one value per parameter, not a sweep ('|')", offset: 15),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "elu(x, alpha=)",
         message:
           "expected a parameter value (a number, a word or a list like [0,1]) after '=', "
           + "found ')'",
         offset: 13),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "maxout(x, weights=[1 2])", message: "expected ',' or ']' after '1', found '2'",
         offset: 21),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "maxout(x, weights=[1, x])", message: "expected a number after ',', found 'x'",
         offset: 22),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "elu(x, 1 2)", message: "expected ',' or ')' after '1', found '2'", offset: 9),
-      ErrorCase(text: "(x+1", message: "expected ')' to close the '(' at column 1", offset: 4),
-      ErrorCase(text: "2*exp(x", message: "expected ')' to close the '(' at column 6", offset: 7),
-      ErrorCase(text: "elu(x, 1", message: "expected ')' to close the '(' at column 4", offset: 8),
-      ErrorCase(text: "x+1)", message: "unmatched ')'", offset: 3),
-      ErrorCase(text: "(x))", message: "unmatched ')'", offset: 3),
-      ErrorCase(
+      ExpressionErrorCase(
+        text: "(x+1", message: "expected ')' to close the '(' at column 1", offset: 4),
+      ExpressionErrorCase(
+        text: "2*exp(x", message: "expected ')' to close the '(' at column 6", offset: 7),
+      ExpressionErrorCase(
+        text: "elu(x, 1", message: "expected ')' to close the '(' at column 4", offset: 8),
+      ExpressionErrorCase(text: "x+1)", message: "unmatched ')'", offset: 3),
+      ExpressionErrorCase(text: "(x))", message: "unmatched ')'", offset: 3),
+      ExpressionErrorCase(
         text: "(x 1)",
         message: "expected an operator or ')' after 'x', found '1'; write * for a product",
         offset: 3),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "max(x 1)",
         message: "expected an operator, ',' or ')' after 'x', found '1'; write * for a product",
         offset: 6),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x 2", message: "expected an operator after 'x', found '2'; write * for a product",
         offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "2x", message: "expected an operator after '2', found 'x'; write * for a product",
         offset: 1),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "2(x+1)", message: "expected an operator after '2', found '('; write * for a product",
         offset: 1),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x**2", message: "expected an expression after '*', found '*'; write x^2 for a power",
         offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x = 1", message: "expected an operator after 'x', found '='; comparisons use ==",
         offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "where(x > 0 || x < -1, x, 0)",
         message:
           "expected an operator, ',' or ')' after '0', found '|'; write 'or' to join comparisons",
         offset: 12),
-      ErrorCase(text: "x*()", message: "expected an expression after '(', found ')'", offset: 3),
-      ErrorCase(text: "*x", message: "expected an expression, found '*'", offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(
+        text: "x*()", message: "expected an expression after '(', found ')'", offset: 3),
+      ExpressionErrorCase(text: "*x", message: "expected an expression, found '*'", offset: 0),
+      ExpressionErrorCase(
         text: "max(x, )", message: "expected an expression after ',', found ')'", offset: 7),
-      ErrorCase(text: "x^", message: "expected an expression after '^'", offset: 2),
-      ErrorCase(text: "and", message: "expected an expression, found 'and'", offset: 0),
-      ErrorCase(text: "x $ 2", message: "invalid character '$'", offset: 2),
-      ErrorCase(text: "x\u{0}", message: "invalid character U+0000", offset: 1),
-      ErrorCase(text: "x\u{7}+1", message: "invalid character U+0007", offset: 1),
-      ErrorCase(text: "!x", message: "invalid character '!'; write != for 'not equal'", offset: 0),
-      ErrorCase(
+      ExpressionErrorCase(text: "x^", message: "expected an expression after '^'", offset: 2),
+      ExpressionErrorCase(text: "and", message: "expected an expression, found 'and'", offset: 0),
+      ExpressionErrorCase(text: "x $ 2", message: "invalid character '$'", offset: 2),
+      ExpressionErrorCase(text: "x\u{0}", message: "invalid character U+0000", offset: 1),
+      ExpressionErrorCase(text: "x\u{7}+1", message: "invalid character U+0007", offset: 1),
+      ExpressionErrorCase(
+        text: "!x", message: "invalid character '!'; write != for 'not equal'", offset: 0),
+      ExpressionErrorCase(
         text: "x & x", message: "invalid character '&'; write 'and' to join comparisons", offset: 2),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x·2", message: "invalid character '·' (U+00B7); write * for a product", offset: 1),
-      ErrorCase(
+      ExpressionErrorCase(
         text: "x − 1", message: "invalid character '−' (U+2212); write - for a minus", offset: 2),
-      ErrorCase(text: "2*π", message: "invalid character 'π' (U+03C0); write pi", offset: 2),
-      ErrorCase(text: "é", message: "invalid character 'é' (U+00E9)", offset: 0),
-      ErrorCase(text: "1e999*x", message: "number '1e999' is too large for a double", offset: 0),
+      ExpressionErrorCase(
+        text: "2*π", message: "invalid character 'π' (U+03C0); write pi", offset: 2),
+      ExpressionErrorCase(text: "é", message: "invalid character 'é' (U+00E9)", offset: 0),
+      ExpressionErrorCase(
+        text: "1e999*x", message: "number '1e999' is too large for a double", offset: 0),
     ])
-  func refuses(_ example: ErrorCase) throws {
+  func refuses(_ example: ExpressionErrorCase) throws {
     let error = try #require(expressionError(example.text))
     #expect(error.description == example.message)
     #expect(error.offset == example.offset)

@@ -67,8 +67,10 @@ struct FunctionSpecTests {
     #expect(spec.functions.map(\.label) == [testCase.label])
   }
 
-  /// A word refused, whether the catalogue's message is the one given, and the message.
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
+  /// A word refused, whether the catalogue's message is the one given, and the message. Not the
+  /// shared ``ErrorCase``: which reader refused the word (catalogue or expression parser) is what
+  /// `FunctionSpec` decides, so each case pins that too.
+  struct WordErrorCase: Sendable, CustomTestStringConvertible {
     var word: String
     var fromCatalogue: Bool
     var message: String
@@ -79,36 +81,36 @@ struct FunctionSpecTests {
     "a refused word says why, as a spec or as an expression",
     arguments: [
       // A spec-shaped word with an unknown name and no arguments: an unknown function.
-      ErrorCase(
+      WordErrorCase(
         word: "mihs", fromCatalogue: true, message: "unknown function 'mihs' (did you mean 'mish'?)"
       ),
       // A catalogue name with a bad parameter stays a catalogue error.
-      ErrorCase(
+      WordErrorCase(
         word: "elu(alpah=1)", fromCatalogue: true,
         message: "elu has no parameter 'alpah' (did you mean 'alpha'?); its parameters are alpha"),
       // Empty, or a broken spec: the catalogue's message.
-      ErrorCase(
+      WordErrorCase(
         word: "  ", fromCatalogue: true,
         message: "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"),
-      ErrorCase(
+      WordErrorCase(
         word: "elu(alpha=0.5", fromCatalogue: true,
         message: "cannot read function spec 'elu(alpha=0.5': expected ',' or ')' at the end"),
       // An unknown name with arguments is an expression call.
-      ErrorCase(
+      WordErrorCase(
         word: "foo(1)", fromCatalogue: false,
         message: "unknown function 'foo'"),
-      ErrorCase(
+      WordErrorCase(
         word: "x+", fromCatalogue: false,
         message: "expected an expression after '+'"),
       // x makes it an expression, but a parameter before the input reads as a broken spec.
-      ErrorCase(
+      WordErrorCase(
         word: "elu(alpha=0.5, x)", fromCatalogue: true,
         message: "elu: a value without a name follows a named one; name it too (key=value)"),
-      ErrorCase(
+      WordErrorCase(
         word: "elu(alpha=x)", fromCatalogue: true,
         message: "elu: bad value 'x' for alpha; expected a finite number"),
     ])
-  func refused(_ testCase: ErrorCase) {
+  func refused(_ testCase: WordErrorCase) {
     do {
       let spec = try FunctionSpec(testCase.word)
       Issue.record("\(testCase.word) accepted as \(spec)")

@@ -32,91 +32,89 @@ struct SpecTests {
     #expect(try Catalogue.bind(labelCase.spec).label == labelCase.label)
   }
 
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    var spec: String
-    var message: String
-    var testDescription: String { spec }
-  }
-
   /// Every refusal, with its message pinned.
   @Test(
     "bad specs are refused with a message that names the fix",
     arguments: [
       ErrorCase(
-        spec: "", message: "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"
+        input: "",
+        message: "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"
       ),
-      ErrorCase(spec: "mihs", message: "unknown function 'mihs' (did you mean 'mish'?)"),
+      ErrorCase(input: "mihs", message: "unknown function 'mihs' (did you mean 'mish'?)"),
       ErrorCase(
-        spec: "hardswsh", message: "unknown function 'hardswsh' (did you mean 'hard_swish'?)"),
-      ErrorCase(spec: "zzzzzz", message: "unknown function 'zzzzzz'"),
+        input: "hardswsh", message: "unknown function 'hardswsh' (did you mean 'hard_swish'?)"),
+      ErrorCase(input: "zzzzzz", message: "unknown function 'zzzzzz'"),
       ErrorCase(
-        spec: "elu(alpah=1)",
+        input: "elu(alpah=1)",
         message: "elu has no parameter 'alpah' (did you mean 'alpha'?); its parameters are alpha"),
-      ErrorCase(spec: "relu(1)", message: "relu takes no parameters; write it as 'relu'"),
-      ErrorCase(spec: "elu(1, 2)", message: "elu takes at most 1 parameter, got 2"),
-      ErrorCase(spec: "hard_tanh(1, 2, 3)", message: "hard_tanh takes at most 2 parameters, got 3"),
-      ErrorCase(spec: "elu(alpha=1, alpha=2)", message: "elu: parameter 'alpha' is given twice"),
+      ErrorCase(input: "relu(1)", message: "relu takes no parameters; write it as 'relu'"),
+      ErrorCase(input: "elu(1, 2)", message: "elu takes at most 1 parameter, got 2"),
       ErrorCase(
-        spec: "hard_tanh(min_val=-2, 2)",
+        input: "hard_tanh(1, 2, 3)", message: "hard_tanh takes at most 2 parameters, got 3"),
+      ErrorCase(input: "elu(alpha=1, alpha=2)", message: "elu: parameter 'alpha' is given twice"),
+      ErrorCase(
+        input: "hard_tanh(min_val=-2, 2)",
         message: "hard_tanh: a value without a name follows a named one; name it too (key=value)"),
       ErrorCase(
-        spec: "softplus(beta=0)",
+        input: "softplus(beta=0)",
         message: "softplus: bad value '0' for beta; expected a finite number > 0"),
       ErrorCase(
-        spec: "softshrink(lambda=-1)",
+        input: "softshrink(lambda=-1)",
         message: "softshrink: bad value '-1' for lambda; expected a finite number >= 0"),
       ErrorCase(
-        spec: "gelu(approximate=tanhh)",
+        input: "gelu(approximate=tanhh)",
         message:
           "gelu: bad value 'tanhh' for approximate; expected one of none, tanh (did you mean 'tanh'?)"
       ),
       ErrorCase(
-        spec: "rrelu(training=yes)",
+        input: "rrelu(training=yes)",
         message: "rrelu: bad value 'yes' for training; expected true or false"),
       ErrorCase(
-        spec: "elu(alpha=fast)",
+        input: "elu(alpha=fast)",
         message: "elu: bad value 'fast' for alpha; expected a finite number"),
       ErrorCase(
-        spec: "maxout(weights=1)",
+        input: "maxout(weights=1)",
         message: "maxout: bad value '1' for weights; expected a list of finite numbers like [0,1]"),
       ErrorCase(
-        spec: "maxout(weights=[])",
+        input: "maxout(weights=[])",
         message: "maxout: bad value '[]' for weights; expected a list of finite numbers like [0,1]"),
       ErrorCase(
-        spec: "hard_tanh(min_val=1, max_val=-1)",
+        input: "hard_tanh(min_val=1, max_val=-1)",
         message: "hard_tanh: min_val (1) must be less than max_val (-1)"),
       ErrorCase(
-        spec: "rrelu(lower=0.5, upper=0.1)", message: "rrelu: lower (0.5) must be <= upper (0.1)"),
+        input: "rrelu(lower=0.5, upper=0.1)", message: "rrelu: lower (0.5) must be <= upper (0.1)"),
       ErrorCase(
-        spec: "maxout(weights=[1,2], biases=[0])",
+        input: "maxout(weights=[1,2], biases=[0])",
         message: "maxout: weights has 2 values but biases has 1; give one bias per weight"),
       ErrorCase(
-        spec: "elu(alpha=nan)", message: "elu: bad value 'nan' for alpha; expected a finite number"),
+        input: "elu(alpha=nan)", message: "elu: bad value 'nan' for alpha; expected a finite number"
+      ),
       ErrorCase(
-        spec: "elu(alpha=1e999)",
+        input: "elu(alpha=1e999)",
         message:
           "cannot read function spec 'elu(alpha=1e999)': '1e999' is not a finite decimal number"),
       ErrorCase(
-        spec: "elu(alpha=0x1p3)",
+        input: "elu(alpha=0x1p3)",
         message:
           "cannot read function spec 'elu(alpha=0x1p3)': '0x1p3' is not a finite decimal number"),
       ErrorCase(
-        spec: "elu(alpha=0.5",
+        input: "elu(alpha=0.5",
         message: "cannot read function spec 'elu(alpha=0.5': expected ',' or ')' at the end"),
       ErrorCase(
-        spec: "elu(alpha=0.5))",
+        input: "elu(alpha=0.5))",
         message: "cannot read function spec 'elu(alpha=0.5))': expected the end of the spec at ')'"),
       ErrorCase(
-        spec: "(x)", message: "cannot read function spec '(x)': a spec starts with a function name"),
+        input: "(x)", message: "cannot read function spec '(x)': a spec starts with a function name"
+      ),
     ])
   func refusals(_ errorCase: ErrorCase) {
     #expect {
-      _ = try Catalogue.bind(errorCase.spec)
+      _ = try Catalogue.bind(errorCase.input)
     } throws: { error in
       (error as? SpecError)?.description == errorCase.message
     }
     do {
-      _ = try Catalogue.bind(errorCase.spec)
+      _ = try Catalogue.bind(errorCase.input)
     } catch {
       #expect(error.description == errorCase.message)
     }

@@ -100,3 +100,13 @@ func expectSameBits(
     a.bitPattern == b.bitPattern, "\(a) vs \(b) \(comment.map { "\($0)" } ?? "")",
     sourceLocation: sourceLocation)
 }
+
+/// An input the library must refuse, and the exact message of the refusal. The spec and sweep
+/// tests list their refusals as these; a suite whose errors carry more (an offset, which reader
+/// refused) keeps its own case type and says why.
+struct ErrorCase: Sendable, CustomTestStringConvertible {
+  var input: String
+  var message: String
+
+  var testDescription: String { input }
+}

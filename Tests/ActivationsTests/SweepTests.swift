@@ -165,104 +165,98 @@ struct SweepTests {
         + "one spec may sweep; sweep fewer values")
   }
 
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    var spec: String
-    var message: String
-    var testDescription: String { spec }
-  }
-
   /// Every refusal of a sweep, with its message pinned; each names the bad alternative.
   @Test(
     "bad sweeps are refused with a message naming the bad alternative",
     arguments: [
       ErrorCase(
-        spec: "swish(beta=0.5|x|2)",
+        input: "swish(beta=0.5|x|2)",
         message: "swish: bad value 'x' for beta; expected a finite number"),
       ErrorCase(
-        spec: "softplus(beta=1|0)",
+        input: "softplus(beta=1|0)",
         message: "softplus: bad value '0' for beta; expected a finite number > 0"),
       ErrorCase(
-        spec: "gelu(approximate=none|tanhh)",
+        input: "gelu(approximate=none|tanhh)",
         message:
           "gelu: bad value 'tanhh' for approximate; expected one of none, tanh (did you mean 'tanh'?)"
       ),
       ErrorCase(
-        spec: "maxout(weights=[0,1]|2)",
+        input: "maxout(weights=[0,1]|2)",
         message: "maxout: bad value '2' for weights; expected a list of finite numbers like [0,1]"),
       ErrorCase(
-        spec: "swish(beta=0.5|1e999)",
+        input: "swish(beta=0.5|1e999)",
         message:
           "cannot read function spec 'swish(beta=0.5|1e999)': '1e999' is not a finite decimal number"
       ),
       ErrorCase(
-        spec: "swish(beta=|1)",
+        input: "swish(beta=|1)",
         message:
           "cannot read function spec 'swish(beta=|1)': empty alternative at '|1)'; separate a "
           + "sweep's values by single '|', like 0.5|1|2"),
       ErrorCase(
-        spec: "swish(beta=1||2)",
+        input: "swish(beta=1||2)",
         message:
           "cannot read function spec 'swish(beta=1||2)': empty alternative at '|2)'; separate a "
           + "sweep's values by single '|', like 0.5|1|2"),
       ErrorCase(
-        spec: "swish(beta=1|)",
+        input: "swish(beta=1|)",
         message:
           "cannot read function spec 'swish(beta=1|)': empty alternative at ')'; separate a "
           + "sweep's values by single '|', like 0.5|1|2"),
       ErrorCase(
-        spec: "acon_c(p1=1| , beta=2)",
+        input: "acon_c(p1=1| , beta=2)",
         message:
           "cannot read function spec 'acon_c(p1=1| , beta=2)': empty alternative at ', beta=2)'; "
           + "separate a sweep's values by single '|', like 0.5|1|2"),
       ErrorCase(
-        spec: "swish(beta=1|",
+        input: "swish(beta=1|",
         message:
           "cannot read function spec 'swish(beta=1|': empty alternative at the end; separate a "
           + "sweep's values by single '|', like 0.5|1|2"),
       ErrorCase(
-        spec: "leaky_relu(|0.1)",
+        input: "leaky_relu(|0.1)",
         message:
           "cannot read function spec 'leaky_relu(|0.1)': empty alternative at '|0.1)'; separate a "
           + "sweep's values by single '|', like 0.5|1|2"),
       ErrorCase(
-        spec: "maxout(weights=[0|1])",
+        input: "maxout(weights=[0|1])",
         message: "cannot read function spec 'maxout(weights=[0|1])': expected ',' or ']' at '|1])'"),
       ErrorCase(
-        spec: "swish|mish",
+        input: "swish|mish",
         message: "cannot read function spec 'swish|mish': expected the end of the spec at '|mish'"),
       ErrorCase(
-        spec: "swish(beta=1|1.0)",
+        input: "swish(beta=1|1.0)",
         message:
           "swish: '1.0' for beta repeats the value 1 earlier in the sweep; give each value once"),
       ErrorCase(
-        spec: "gelu(tanh|none|TANH)",
+        input: "gelu(tanh|none|TANH)",
         message:
           "gelu: 'TANH' for approximate repeats the value tanh earlier in the sweep; give each value once"
       ),
       ErrorCase(
-        spec: "swish(beta=1|2, beta=3)", message: "swish: parameter 'beta' is given twice"),
+        input: "swish(beta=1|2, beta=3)", message: "swish: parameter 'beta' is given twice"),
       ErrorCase(
-        spec: "relu(1|2)", message: "relu takes no parameters; write it as 'relu'"),
+        input: "relu(1|2)", message: "relu takes no parameters; write it as 'relu'"),
       ErrorCase(
-        spec: "hard_tanh(min_val=-1|2, max_val=1)",
+        input: "hard_tanh(min_val=-1|2, max_val=1)",
         message: "hard_tanh(min_val=2,max_val=1): min_val (2) must be less than max_val (1)"),
       ErrorCase(
-        spec: "maxout(weights=[0,1]|[1,2,3], biases=[0,0])",
+        input: "maxout(weights=[0,1]|[1,2,3], biases=[0,0])",
         message:
           "maxout(weights=[1,2,3],biases=[0,0]): weights has 3 values but biases has 2; give one "
           + "bias per weight"),
       ErrorCase(
-        spec: "rrelu(lower=0.1|0.5, upper=0.3)",
+        input: "rrelu(lower=0.1|0.5, upper=0.3)",
         message: "rrelu(lower=0.5,upper=0.3): lower (0.5) must be <= upper (0.3)"),
       // Without a sweep the message is the plain one, as before.
       ErrorCase(
-        spec: "hard_tanh(min_val=2, max_val=1)",
+        input: "hard_tanh(min_val=2, max_val=1)",
         message: "hard_tanh: min_val (2) must be less than max_val (1)"),
     ])
   func refusals(_ errorCase: ErrorCase) {
     do {
-      let functions = try Catalogue.bindAll(errorCase.spec)
-      Issue.record("\(errorCase.spec) accepted as \(functions.map(\.label))")
+      let functions = try Catalogue.bindAll(errorCase.input)
+      Issue.record("\(errorCase.input) accepted as \(functions.map(\.label))")
     } catch {
       #expect(error.description == errorCase.message)
     }

@@ -37,7 +37,7 @@ struct CompletionsTests {
 }
 
 /// `activ help --man`: the manual page covers every command and option, in plain-ASCII roff.
-@Suite("man page")
+@Suite("help --man: the man page")
 struct ManPageTests {
   @Test func coversEveryCommandAndOption() {
     let page = expectSuccess(["help", "--man"])

@@ -3,6 +3,8 @@ import Testing
 @testable import ActivCLI
 
 /// A command line the parser must refuse, and the exact message it must give.
+/// Not the shared ``ErrorCase``: these cases call the parser alone, with one command's spec,
+/// so there is no exit status, standard output or hint to pin, only the parser's message.
 struct ParserErrorCase: Sendable, CustomTestStringConvertible {
   var command: String = "eval"
   var arguments: [String]

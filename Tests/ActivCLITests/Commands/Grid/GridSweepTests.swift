@@ -3,8 +3,8 @@ import Testing
 
 @testable import ActivCLI
 
-@Suite("Sweeps on the command line")
-struct SweepCommandTests {
+@Suite("eval, grad, table: sweeps")
+struct GridSweepTests {
   static let usage = "run 'activ help eval' for usage"
 
   @Test("eval with a sweep writes one column per value, labelled by its spec")

@@ -19,8 +19,7 @@ struct ExitStatusTests {
   /// The `## Exit status` table (`| code | meaning |`) of docs/usage.md, or of README.md while
   /// there is no such guide, names every code of ``ExitCode`` and no other.
   @Test func userGuideTableMatchesExitCode() throws {
-    let root = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let root = packageRoot
     let guide = root.appendingPathComponent("docs/usage.md")
     let file =
       FileManager.default.fileExists(atPath: guide.path)

@@ -6,6 +6,8 @@ import Testing
 /// One bad invocation: the arguments, what arrives on stdin, the exit status and a phrase the
 /// `error:` line must contain. `{dir}` in an argument is a scratch directory holding `existing`
 /// (a file that must survive the failure), `digits.txt`, `header.csv`, `nul.txt` and `sub/`.
+/// Not the shared ``ErrorCase``: a corpus case pins a phrase the `error:` line contains rather
+/// than the whole message, and carries standard input and a scratch directory.
 struct BadInput: Sendable, CustomTestStringConvertible {
   var arguments: [String]
   var stdin: String = ""

@@ -263,6 +263,19 @@ struct FilesAndStreamsTests {
     }
   }
 
+  @Test("--input - reads standard input")
+  func standardInput() {
+    expectOutput(
+      ["eval", "relu", "--input", "-"], "x,relu\n-2,0\n0.5,0.5\n", stdin: Array("-2\n0.5\n".utf8))
+    expectOutput(["eval", "relu", "--input", "-"], "x,relu\n", stdin: [])
+  }
+
+  @Test("-o - is standard output")
+  func outputDash() {
+    expectOutput(
+      ["eval", "relu", "-1", "1", "--points", "3", "-o", "-"], "x,relu\n-1,0\n0,0\n1,1\n")
+  }
+
   // MARK: Pipes and full disks
 
   @Test("a closed pipe ends the run quietly with status 0", arguments: [0, 5, 70_000])

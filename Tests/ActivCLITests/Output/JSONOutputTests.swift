@@ -6,7 +6,7 @@ import Testing
 
 /// `--format json`: one array of objects, keyed by the CSV header, numbers in the CSV's digits,
 /// non-finite values as null; valid JSON by Foundation's parser.
-@Suite struct JSONOutputTests {
+@Suite("output formats: JSON") struct JSONOutputTests {
   /// Whether a CSV field is one of the non-finite numbers JSON writes as null.
   private func isNonFinite(_ field: Substring) -> Bool {
     field == "nan" || field == "inf" || field == "-inf"
@@ -24,22 +24,6 @@ import Testing
     return text + "\n]\n"
   }
 
-  /// A number as JSONSerialization read it. It keeps a non-integer as an `NSDecimalNumber` with
-  /// the exact decimal digits, whose `doubleValue` is off by an ulp here and there on Linux; the
-  /// digits themselves convert exactly.
-  private func double(_ value: Any?) -> Double? {
-    if let decimal = value as? NSDecimalNumber { return Double(decimal.description) }
-    return (value as? NSNumber)?.doubleValue
-  }
-
-  /// Parses `text` with Foundation as an array of objects.
-  private func parse(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
-    -> [[String: Any]]
-  {
-    let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
-    return try #require(object as? [[String: Any]], sourceLocation: sourceLocation)
-  }
-
   /// Runs `arguments` as CSV (without header) and as JSON and checks that the JSON is exactly the
   /// CSV's rows as objects under `keys`, and that Foundation reads back the CSV's values.
   private func expectJSONMatchesCSV(
@@ -51,7 +35,7 @@ import Testing
     let rows = csvRows(csv)
     #expect(!rows.isEmpty, sourceLocation: sourceLocation)
     #expect(json == expectedJSON(keys: keys, rows: rows), sourceLocation: sourceLocation)
-    let objects = try parse(json, sourceLocation: sourceLocation)
+    let objects = try parseJSONObjects(json, sourceLocation: sourceLocation)
     #expect(objects.count == rows.count, sourceLocation: sourceLocation)
     for (object, row) in zip(objects, rows) {
       #expect(Set(object.keys) == Set(keys), sourceLocation: sourceLocation)
@@ -61,7 +45,8 @@ import Testing
           #expect(object[key] is NSNull, "\(key): \(field)", sourceLocation: sourceLocation)
         } else {
           #expect(
-            double(object[key]) == Double(field), "\(key): \(field)", sourceLocation: sourceLocation
+            jsonDouble(object[key]) == Double(field), "\(key): \(field)",
+            sourceLocation: sourceLocation
           )
         }
       }
@@ -170,7 +155,7 @@ import Testing
       for style in [NumberStyle.shortest, .significant(5)] {
         let serial = try written(
           words, grid: grid, orders: [0, 1], style: style, plan: .serial)
-        _ = try parse(serial)
+        _ = try parseJSONObjects(serial)
         for plan in [
           ParallelPlan(workers: 2, chunkRows: 1), ParallelPlan(workers: 3, chunkRows: 7),
           ParallelPlan(workers: 2, chunkRows: 1000), .automatic,
@@ -197,7 +182,7 @@ import Testing
       try writer.finish()
     }
     #expect(sink.text == "[\n]\n")
-    #expect(try parse(sink.text).isEmpty)
+    #expect(try parseJSONObjects(sink.text).isEmpty)
   }
 
   /// RFC 8259's number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
@@ -257,49 +242,6 @@ import Testing
         #expect(isJSONNumber(style.format(x)), "\(x) as \(style)")
       }
     }
-  }
-
-  @Test("list --format json: the catalogue, aliases as strings, parameters as objects")
-  func list() throws {
-    let json = expectSuccess(["list", "--format", "json"])
-    let objects = try parse(json)
-    let names = lines(expectSuccess(["list", "--format", "tsv", "--no-header"])).map {
-      String($0.prefix { $0 != "\t" })
-    }
-    #expect(objects.count == Catalogue.entries.count)
-    #expect(lines(json).count == Catalogue.entries.count + 2)
-    for (object, entry) in zip(objects, Catalogue.entries) {
-      #expect(Set(object.keys) == ["name", "aliases", "parameters", "description"])
-      #expect(object["name"] as? String == entry.name)
-      #expect(object["description"] as? String == entry.summary)
-      #expect(object["aliases"] as? [String] == entry.aliases)
-      let parameters = try #require(object["parameters"] as? [[String: Any]])
-      #expect(parameters.map { $0["name"] as? String } == entry.parameters.map(\.name))
-      for (parameter, declared) in zip(parameters, entry.parameters) {
-        switch declared.defaultValue {
-        case .real(let value): #expect(double(parameter["default"]) == value)
-        case .boolean(let value): #expect(parameter["default"] as? Bool == value)
-        case .word(let value): #expect(parameter["default"] as? String == value)
-        case .list(let values):
-          #expect((parameter["default"] as? [Any])?.map(double) == values)
-        case .none: #expect(parameter["default"] is NSNull)
-        }
-      }
-    }
-    #expect(names == Catalogue.entries.map(\.name))
-  }
-
-  @Test("info --format json and info --all --format json stay valid JSON")
-  func info() throws {
-    let one = expectSuccess(["info", "elu(alpha=0.5)", "--format", "json"])
-    let object = try #require(
-      try JSONSerialization.jsonObject(with: Data(one.utf8)) as? [String: Any])
-    #expect(object["name"] as? String == "elu")
-    let all = expectSuccess(["info", "--all", "--format", "json"])
-    #expect(all.hasPrefix("[\n  {") && all.hasSuffix("}\n]\n"))
-    #expect(lines(all).count == Catalogue.entries.count + 2)
-    let objects = try parse(all)
-    #expect(objects.map { $0["name"] as? String } == Catalogue.entries.map(\.name))
   }
 
   @Test("--no-header does not go with --format json")

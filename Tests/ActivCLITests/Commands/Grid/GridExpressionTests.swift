@@ -2,8 +2,8 @@ import Testing
 
 @testable import ActivCLI
 
-@Suite("Expressions and second derivatives on the command line")
-struct ExpressionCommandTests {
+@Suite("eval, grad, table: expressions and second derivatives")
+struct GridExpressionTests {
   @Test("an expression evaluates with its text as the column name, quoted where it has a comma")
   func evaluatesExpressions() {
     expectOutput(
@@ -61,17 +61,5 @@ struct ExpressionCommandTests {
     expectFailure(
       ["eval", "elu(alpha=0.5"], .usage,
       "cannot read function spec 'elu(alpha=0.5': expected ',' or ')' at the end")
-  }
-
-  @Test("plot --grad2 draws f″ dotted; info describes an expression")
-  func plotAndInfo() throws {
-    try withTemporaryDirectory { dir in
-      expectOutput(["plot", "gelu", "--grad2", "--svg", dir + "g.svg"], "")
-      let svg = readFile(dir + "g.svg") ?? ""
-      #expect(svg.contains("stroke-dasharray=\"2 3\"><title>gelu\u{2033}</title>"))
-    }
-    let info = expectSuccess(["info", "x*sigmoid(x)"])
-    #expect(info.contains("expression            x*sigmoid(x)"))
-    #expect(info.contains("forward-mode automatic differentiation"))
   }
 }
