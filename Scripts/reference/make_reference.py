@@ -160,6 +160,7 @@ SPECS = [
     "squareplus",
     "squareplus(b=1)",
     "relu2",
+    "quick_gelu",
 ]
 
 # ---------------------------------------------------------------------------
@@ -768,6 +769,12 @@ def make_relu2(p):
         lambda x: mpf(2) if x > 0 else ZERO,
         kinks=[0],
     )
+
+
+def make_quick_gelu(p):
+    # Swish with the double nearest 1.702 (mpf converts the double exactly), as activ and the
+    # frameworks multiply by it.
+    return swish_unit(mpf(1.702))
 
 
 BUILDERS = {

@@ -18,7 +18,7 @@ private let expectedContinuity: [String: String] = [
   "frelu": "C0", "acon_c": "Cinf", "meta_acon": "Cinf", "selu": "C0", "celu": "C1",
   "softsign": "C1", "log_sigmoid": "Cinf", "tanhshrink": "Cinf", "softshrink": "C0",
   "hardshrink": "C-1", "hard_tanh": "C0", "threshold": "C0", "identity": "Cinf",
-  "squareplus": "Cinf", "relu2": "C1",
+  "squareplus": "Cinf", "relu2": "C1", "quick_gelu": "Cinf",
 ]
 
 /// Whether every catalogue entry at its defaults is monotonic. The non-monotonic ones dip below
@@ -32,7 +32,7 @@ private let expectedMonotonic: [String: Bool] = [
   "frelu": true, "acon_c": false, "meta_acon": true, "selu": true, "celu": true,
   "softsign": true, "log_sigmoid": true, "tanhshrink": true, "softshrink": true,
   "hardshrink": true, "hard_tanh": true, "threshold": true, "identity": true,
-  "squareplus": true, "relu2": true,
+  "squareplus": true, "relu2": true, "quick_gelu": false,
 ]
 
 /// The entries with f(0) = 0 and f′(0⁻) = f′(0⁺) = 1 at their defaults. Not: selu (f′(0⁻) ≈

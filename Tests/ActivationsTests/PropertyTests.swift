@@ -290,6 +290,9 @@ struct LimitTests {
     LimitCase(
       spec: "relu2", atMinusInfinity: 0, atPlusInfinity: .infinity, slopeAtMinusInfinity: 0,
       slopeAtPlusInfinity: .infinity, curvatureAtPlusInfinity: 2),
+    LimitCase(
+      spec: "quick_gelu", atMinusInfinity: 0, atPlusInfinity: .infinity, slopeAtMinusInfinity: 0,
+      slopeAtPlusInfinity: 1),
   ]
 
   @Test("±inf give the true limits", arguments: limitCases)

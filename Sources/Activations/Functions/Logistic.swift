@@ -243,6 +243,27 @@ public struct SiLU: Activation {
   public func secondDerivative(_ x: Double) -> Double { Swish(beta: 1).secondDerivative(x) }
 }
 
+/// QuickGELU, the sigmoid approximation of GELU used by CLIP: x·σ(1.702·x).
+///
+/// ```
+/// f(x)   = x·sigmoid(1.702·x)
+/// f'(x)  = sigmoid(v) + v·sigmoid(v)·(1 - sigmoid(v)),   v = 1.702·x
+/// f''(x) = 1.702·sigmoid'(v)·(2 - v·tanh(v/2))
+/// ```
+/// Range [-0.16361…, inf). Computed exactly as `Swish(beta: 1.702)` (1.702 as the nearest double,
+/// as PyTorch and JAX write it); see there for the method.
+public struct QuickGELU: Activation {
+  /// The gate's sharpness: 1.702 makes σ(1.702·x) close to Φ(x) (within 0.02).
+  public static let beta = 1.702
+
+  public init() {}
+  public func value(_ x: Double) -> Double { Swish(beta: QuickGELU.beta).value(x) }
+  public func derivative(_ x: Double) -> Double { Swish(beta: QuickGELU.beta).derivative(x) }
+  public func secondDerivative(_ x: Double) -> Double {
+    Swish(beta: QuickGELU.beta).secondDerivative(x)
+  }
+}
+
 /// The hard swish of MobileNetV3: x·ReLU6(x + 3)/6, a cheap piecewise-quadratic swish.
 ///
 /// ```

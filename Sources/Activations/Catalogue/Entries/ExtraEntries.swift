@@ -27,5 +27,19 @@ extension Catalogue {
       continuity: .always(.c(1)),
       remark: nil
     ) { _, _ in SquaredReLU() },
+    CatalogueEntry(
+      name: "quick_gelu", aliases: [],
+      summary: "sigmoid approximation of GELU x·sigmoid(1.702·x) (CLIP)", parameters: [],
+      formula: "f(x) = x·sigmoid(1.702·x)",
+      derivative: "f'(x) = sigmoid(v) + v·sigmoid(v)·(1 - sigmoid(v)),  v = 1.702·x",
+      latex: LaTeXForms(
+        formula: #"f(x) = x \, \sigma(1.702 x)"#,
+        derivative:
+          #"f'(x) = \sigma(v) + v \, \sigma(v)\left(1 - \sigma(v)\right), \quad v = 1.702 x"#,
+        symbols: []),
+      definition: .expression("x/(1 + exp(-1.702*x))"),
+      continuity: .always(.infinite),
+      remark: nil
+    ) { _, _ in QuickGELU() },
   ]
 }
