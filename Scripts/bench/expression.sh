@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times an expression against the built-in function it spells out, on the same grid, in one run,
-# and prints the ratio. The target: x*tanh(softplus(x)) with --grad --grad2 within 2x of
-# the built-in mish on 10^6 points.
+# and prints the ratio. The target: x*tanh(softplus(x)) with --grad --grad2 within 2x of the
+# built-in mish on 10^6 points.
 #   bash Scripts/bench/expression.sh [ACTIV] [POINTS] [REPEATS]
 # Each command runs REPEATS times (default 3) and the best wall time counts; output goes to
 # /dev/null, so formatting is included but the terminal is not.

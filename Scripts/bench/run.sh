@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command-line speed of activ, side by side with the tools a user would otherwise write, in one
-# run on this machine, as ratios against the targets of issue 8:
+# run on this machine, as ratios against the project's speed targets (docs/performance.md):
 #   - eval gelu on 2,000,001 points of [-10, 10] with --grad (x, f, f' as CSV, to /dev/null):
 #     at least 5x faster than a C loop with printf("%.17g") (gelu_peer.c, cc -O2) and at least
 #     30x faster than numpy + scipy with np.savetxt (numpy_peer.py);
