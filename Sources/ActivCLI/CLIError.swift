@@ -110,6 +110,8 @@ enum CLIError: Error, Equatable {
   case layer(LayerError)
   case cannotCreateOutput(path: String, reason: String)
   case writeFailed(target: String, reason: String)
+  /// `plot -o FILE` whose name ends in neither `.svg` nor `.csv` (or `-`): the format is unknown.
+  case unknownPlotFormat(path: String, suggestion: String?)
   /// Standard output's reader went away (`| head`): not an error, the run just stops quietly.
   case outputClosed
 
@@ -181,6 +183,20 @@ enum CLIError: Error, Equatable {
       return "cannot create output file '\(excerpt(path, limit: 300))': \(reason)"
     case .writeFailed(let target, let reason):
       return "cannot write to \(target): \(reason)"
+    case .unknownPlotFormat(let path, let suggestion):
+      if path == "-" {
+        return "-o - names no format; write to standard output with --svg - or --csv -"
+      }
+      let head =
+        "cannot tell the plot format of '\(excerpt(path, limit: 300))': plot writes .svg or .csv"
+      if let suggestion { return head + didYouMean(suggestion) }
+      if path.hasSuffix("/") { return head }
+      let stem = excerpt(PlotFormat.stem(of: path), limit: 300)
+      if path.lowercased().hasSuffix(".pdf") {
+        return head
+          + "; for a PDF, write \(stem).svg and run rsvg-convert -f pdf \(stem).svg -o \(stem).pdf"
+      }
+      return head + "; for a PNG, write \(stem).svg and run rsvg-convert \(stem).svg -o \(stem).png"
     case .outputClosed:
       return ""
     }

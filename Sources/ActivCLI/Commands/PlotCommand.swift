@@ -10,11 +10,22 @@ enum PlotCommand {
     help:
       "Write the plotted data to FILE as CSV: x, each curve and its derivative on a regular grid (--points)."
   )
+  static let output = SharedOptions.output.described(
+    "Write the plot to FILE (atomically), the format from its extension: .svg for the SVG, .csv for "
+      + "the plotted data as --csv writes it.")
   static let points = SharedOptions.points.described(
-    "Points of the --csv grid, both ends included (default 201).", kind: .integer(2...1_000_000))
+    "Points from MIN to MAX, both ends included: the --csv grid (default 201), and the points the "
+      + "SVG and terminal curves are drawn through (default: sampled adaptively).",
+    kind: .integer(2...1_000_000))
   static let noGrad = OptionSpec(long: "no-grad", value: nil, help: "Leave out the derivatives.")
   static let title = OptionSpec(
     long: "title", value: ValueSpec(name: "TEXT", kind: .text), help: "A title above the plot.")
+  static let xlabel = OptionSpec(
+    long: "xlabel", value: ValueSpec(name: "TEXT", kind: .text),
+    help: "The x axis title (default: an italic x in the SVG, none in the terminal).")
+  static let ylabel = OptionSpec(
+    long: "ylabel", value: ValueSpec(name: "TEXT", kind: .text),
+    help: "The y axis title (default: none).")
   static let width = OptionSpec(
     long: "width", value: ValueSpec(name: "PX", kind: .integer(240...4000)),
     help: "SVG width in pixels (default 640).")
@@ -41,6 +52,20 @@ enum PlotCommand {
     help:
       "Colour the terminal plot: auto (default: only on a terminal, without NO_COLOR, TERM not dumb), "
       + "always, or never.")
+  static let columns = OptionSpec(
+    long: "columns",
+    value: ValueSpec(
+      name: "N",
+      kind: .integer(
+        UInt64(TerminalPlot.minimumColumns)...UInt64(TerminalPlot.maximumColumns))),
+    help: "Terminal plot width in character cells (default: COLUMNS, the terminal's width, or 80).")
+  static let rows = OptionSpec(
+    long: "rows",
+    value: ValueSpec(
+      name: "N",
+      kind: .integer(UInt64(TerminalPlot.minimumRowOption)...UInt64(TerminalPlot.maximumRows))),
+    help: "Terminal plot height: rows of the plot area (default: a third of the width, at least 8)."
+  )
 
   static let spec = CommandSpec(
     name: "plot",
@@ -52,15 +77,22 @@ enum PlotCommand {
       XRange.help,
     ],
     options: [
-      svg, csv, points, noGrad, grad2, title, width, height, ylim, theme, legend, ascii, color,
-      SharedOptions.name, SharedOptions.seed, SharedOptions.help,
+      output, svg, csv, points, noGrad, grad2, title, xlabel, ylabel, width, height, ylim, theme,
+      legend, ascii, color, columns, rows, SharedOptions.name, SharedOptions.seed,
+      SharedOptions.help,
     ],
     discussion: [
       SharedHelp.spec,
-      "Without --svg or --csv the plot is drawn in the terminal with braille dots (80 columns unless "
-        + "COLUMNS or the terminal says otherwise), coloured as --color says: by default only when "
-        + "standard output is a terminal, NO_COLOR is unset or empty and TERM is not dumb; "
-        + "--color always colours even then, --color never not at all.",
+      "Without -o, --svg or --csv the plot is drawn in the terminal with braille dots (80 columns "
+        + "unless --columns, COLUMNS or the terminal says otherwise), coloured as --color says: by "
+        + "default only when standard output is a terminal, NO_COLOR is unset or empty and TERM is "
+        + "not dumb; --color always colours even then, --color never not at all.",
+      "-o FILE takes the format from FILE's extension (.svg or .csv, in any case); any other name is "
+        + "refused, since activ writes no PNG: convert the SVG (rsvg-convert plot.svg -o plot.png). "
+        + "-o goes with the other format's option (-o plot.svg --csv plot.csv) but not with its own "
+        + "(-o plot.svg --svg other.svg), and -o - is refused: --svg - or --csv - write to standard "
+        + "output. --width and --height are the SVG's pixels, --columns and --rows the terminal "
+        + "plot's character cells.",
       "The y-range covers every curve with a 5% margin. With several functions it is capped at three "
         + "times the largest |MIN|, |MAX| (and 1), so one steep curve leaves the box instead of flattening "
         + "the others; --ylim sets it outright.",
@@ -71,6 +103,7 @@ enum PlotCommand {
       "activ plot gelu --svg gelu.svg",
       "activ plot relu gelu mish -3 3 --svg cmp.svg --title 'Three activations'",
       "activ plot sigmoid tanh --no-grad", "activ plot mish --csv mish.csv --points 401",
+      "activ plot gelu -o gelu.svg --xlabel 'input x' --ylabel 'activation'",
     ])
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
@@ -84,13 +117,9 @@ enum PlotCommand {
       throw .badOptionValue(
         option: "--ylim", value: parsed.allValues(ylim).joined(separator: " "), expected: "LO < HI")
     }
-    if parsed.has(points) && !parsed.has(csv) {
-      throw .missingArgument(command: "plot", name: "--csv FILE for --points")
-    }
-    for file in [svg, csv] {
-      for terminalOnly in [ascii, color] where parsed.has(file) && parsed.has(terminalOnly) {
-        throw .conflictingOptions(terminalOnly.displayName, file.displayName)
-      }
+    let files = try PlotFiles(parsed)
+    for terminalOnly in [ascii, color, columns, rows] where files.any && parsed.has(terminalOnly) {
+      throw .conflictingOptions(terminalOnly.displayName, files.optionName)
     }
     let orders = [0] + (parsed.has(noGrad) ? [] : [1]) + (parsed.has(grad2) ? [2] : [])
     let xRange = low.value...high.value
@@ -98,38 +127,48 @@ enum PlotCommand {
       limits.count == 2
       ? limits[0]...limits[1] : automaticYRange(functions, xRange, orders)
     let plotTitle = parsed.value(title)
+    let (xTitle, yTitle) = (parsed.value(xlabel), parsed.value(ylabel))
+    // --points draws the curves through the --csv grid's points; without it they are sampled.
+    let pointCount = parsed.value(points).flatMap(Int.init)
+    let grid = pointCount.map { count in
+      let points = Grid.evenlySpaced(from: low, to: high, count: count)
+      return (0..<points.count).map(points.point)
+    }
 
-    if let path = parsed.value(csv) {
-      let count = parsed.value(points).flatMap(Int.init) ?? 201
+    if let path = files.csv {
       var settings = try OutputSettings(parsed)
       settings.path = path
       try GridOutput.write(
-        functions, on: .evenlySpaced(from: low, to: high, count: count), orders: orders,
-        settings: settings,
-        console: console)
+        functions, on: .evenlySpaced(from: low, to: high, count: pointCount ?? 201),
+        orders: orders, settings: settings, console: console)
     }
-    if let path = parsed.value(svg) {
+    if let path = files.svg {
       let plot = SVGPlot(
         width: parsed.value(width).flatMap(Int.init) ?? 640,
         height: parsed.value(height).flatMap(Int.init) ?? 400,
         theme: parsed.value(theme).flatMap(PlotTheme.init(rawValue:)) ?? .auto,
         legend: parsed.value(legend).flatMap(LegendPlacement.init(rawValue:)) ?? .best)
-      let model = PlotModel(
+      var model = PlotModel(
         sampling: functions, orders: orders,
-        in: plot.viewport(xRange: xRange, yRange: yRange, hasTitle: plotTitle != nil),
-        title: plotTitle)
+        in: plot.viewport(
+          xRange: xRange, yRange: yRange, hasTitle: plotTitle != nil, hasYLabel: yTitle != nil),
+        title: plotTitle, grid: grid)
+      (model.xLabel, model.yLabel) = (xTitle, yTitle)
       try OutputTarget.writing(path, console: console) { target in
         target.writer.append(plot.render(model))
       }
     }
-    if !parsed.has(svg) && !parsed.has(csv) {
+    if !files.any {
       let mode = parsed.value(color).flatMap(ColorMode.init(rawValue:)) ?? .auto
-      let plot = TerminalPlot(
-        columns: console.outputColumns ?? TerminalPlot.defaultColumns,
+      var plot = TerminalPlot(
+        columns: parsed.value(columns).flatMap(Int.init) ?? console.outputColumns
+          ?? TerminalPlot.defaultColumns,
         color: console.colorsOutput(mode), ascii: parsed.has(ascii))
-      let model = PlotModel(
+      plot.rows = parsed.value(rows).flatMap(Int.init)
+      var model = PlotModel(
         sampling: functions, orders: orders, in: plot.layout(xRange: xRange, yRange: yRange),
-        title: plotTitle)
+        title: plotTitle, grid: grid)
+      (model.xLabel, model.yLabel) = (xTitle, yTitle)
       try OutputTarget.writing(nil, console: console) { target in
         target.writer.append(plot.render(model))
       }
@@ -169,5 +208,69 @@ enum PlotCommand {
     }
     let margin = (high - low) * 0.05
     return (low - margin)...(high + margin)
+  }
+}
+
+/// The files a plot command line writes: `--svg FILE`, `--csv FILE`, and `-o FILE` in the slot its
+/// extension names. Checked before anything is drawn or written, so a refused command line leaves
+/// every file as it was.
+struct PlotFiles {
+  var svg: String?
+  var csv: String?
+  /// The option to name when a terminal-only option comes with a file.
+  var optionName: String
+
+  var any: Bool { svg != nil || csv != nil }
+
+  init(_ parsed: ParsedArguments) throws(CLIError) {
+    svg = parsed.value(PlotCommand.svg)
+    csv = parsed.value(PlotCommand.csv)
+    optionName = svg != nil ? PlotCommand.svg.displayName : PlotCommand.csv.displayName
+    guard let path = parsed.value(PlotCommand.output) else { return }
+    let option = PlotCommand.output.displayName
+    optionName = option
+    switch try PlotFormat(path: path) {
+    case .svg:
+      if svg != nil { throw .conflictingOptions(option, PlotCommand.svg.displayName) }
+      svg = path
+    case .csv:
+      if csv != nil { throw .conflictingOptions(option, PlotCommand.csv.displayName) }
+      csv = path
+    }
+  }
+}
+
+/// The formats `plot -o FILE` writes, told by FILE's extension (in any case).
+enum PlotFormat: String, CaseIterable {
+  case svg
+  case csv
+
+  /// The format of `path`; `-` (no extension to tell it by), a name without an extension or with
+  /// another one is a usage error, suggesting NAME.svg for a name without one, the nearer format
+  /// for a slip (`.cvs`), and rsvg-convert for anything else (`.png`).
+  init(path: String) throws(CLIError) {
+    guard path != "-" else { throw .unknownPlotFormat(path: path, suggestion: nil) }
+    let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+    let dot = name.lastIndex(of: ".")
+    let ext = dot.map { String(name[name.index(after: $0)...]) }
+    if let ext, let format = PlotFormat(rawValue: ext.lowercased()) {
+      self = format
+      return
+    }
+    let suggestion =
+      name.isEmpty
+      ? nil
+      : ext == nil
+        ? path + ".svg"
+        : ext.flatMap { closestMatch(to: $0, among: Self.allCases.map(\.rawValue)) }
+          .map { Self.stem(of: path) + "." + $0 }
+    throw .unknownPlotFormat(path: path, suggestion: suggestion)
+  }
+
+  /// `path` without its file name's extension (`out/gelu.png` → `out/gelu`).
+  static func stem(of path: String) -> String {
+    guard let dot = path.lastIndex(of: ".") else { return path }
+    if let slash = path.lastIndex(of: "/"), slash > dot { return path }
+    return String(path[..<dot])
   }
 }

@@ -57,6 +57,9 @@ struct PlotModel<Frame: PlotFrame>: Sendable {
   var frame: Frame
   var series: [PlotSeries]
   var title: String?
+  /// The axis titles (`--xlabel`, `--ylabel`); nil draws the renderer's default.
+  var xLabel: String? = nil
+  var yLabel: String? = nil
   /// The labels of the functions, in order (for descriptions).
   var functionLabels: [String]
 
@@ -67,14 +70,18 @@ struct PlotModel<Frame: PlotFrame>: Sendable {
 extension PlotModel {
   /// The model of `functions` in `frame`: for each function in turn its curves of the derivative
   /// `orders` (0 = f, 1 = f′, 2 = f″), sampled for the frame's viewport. f breaks only at jumps;
-  /// its derivatives break at every kink, where they jump.
-  init(sampling functions: [NamedFunction], orders: [Int], in frame: Frame, title: String?) {
+  /// its derivatives break at every kink, where they jump. A `grid` (`--points`) gives the x values
+  /// to draw through instead of adaptive sampling.
+  init(
+    sampling functions: [NamedFunction], orders: [Int], in frame: Frame, title: String?,
+    grid: [Double]? = nil
+  ) {
     var series: [PlotSeries] = []
     for (index, function) in functions.enumerated() {
       for order in orders {
         let pieces = Sampler.sample(
           { function.evaluate($0, order: order) }, kinks: function.kinks,
-          breakAtEveryKink: order > 0, viewport: frame.viewport)
+          breakAtEveryKink: order > 0, viewport: frame.viewport, grid: grid)
         series.append(
           PlotSeries(
             label: function.legendName(order: order), order: order, functionIndex: index,

@@ -56,13 +56,16 @@ struct SVGPlot {
   var theme: PlotTheme
   var legend: LegendPlacement
 
-  /// The plot box for this canvas size (room for a title when there is one): the frame the curves
-  /// are sampled for.
-  func viewport(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, hasTitle: Bool)
+  /// The plot box for this canvas size (room for a title and a y axis title when there are ones):
+  /// the frame the curves are sampled for.
+  func viewport(
+    xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, hasTitle: Bool,
+    hasYLabel: Bool = false
+  )
     -> Viewport
   {
     let top = hasTitle ? 36.0 : 14.0
-    let left = 58.0
+    let left = hasYLabel ? 78.0 : 58.0
     return Viewport(
       xRange: xRange, yRange: yRange, left: left, top: top, width: Double(width) - left - 16,
       height: Double(height) - top - 46)
@@ -165,9 +168,7 @@ struct SVGPlot {
       )
     }
     svg.line("</g>")
-    svg.line(
-      "<text class=\"fg\" x=\"\(coordinate(box.left + box.width / 2))\" y=\"\(height - 8)\" text-anchor=\"middle\" "
-        + "fill=\"\(colours.text)\" font-style=\"italic\">x</text>")
+    renderAxisTitles(model, box: box, colours: colours, into: &svg)
     if let title = model.title {
       svg.line(
         "<text class=\"fg\" x=\"\(coordinate(Double(width) / 2))\" y=\"24\" text-anchor=\"middle\" fill=\"\(colours.text)\" "
@@ -178,6 +179,30 @@ struct SVGPlot {
     }
     svg.line("</svg>")
     return svg.text
+  }
+
+  // MARK: Axis titles
+
+  /// The x axis title centred under the tick labels (an italic x unless `--xlabel` is given), and
+  /// a `--ylabel` turned upright along the left edge, centred on the box.
+  private func renderAxisTitles(
+    _ model: PlotModel<Viewport>, box: Viewport, colours: PlotStyle.Theme, into svg: inout SVGText
+  ) {
+    let text = "<text class=\"fg\" fill=\"\(colours.text)\" text-anchor=\"middle\" "
+    if let label = model.xLabel {
+      svg.line(
+        text + "x=\"\(coordinate(box.left + box.width / 2))\" y=\"\(height - 8)\">"
+          + "\(xmlEscaped(label))</text>")
+    } else {
+      svg.line(
+        "<text class=\"fg\" x=\"\(coordinate(box.left + box.width / 2))\" y=\"\(height - 8)\" text-anchor=\"middle\" "
+          + "fill=\"\(colours.text)\" font-style=\"italic\">x</text>")
+    }
+    if let label = model.yLabel {
+      svg.line(
+        text + "transform=\"translate(18 \(coordinate(box.top + box.height / 2))) rotate(-90)\">"
+          + "\(xmlEscaped(label))</text>")
+    }
   }
 
   // MARK: Legend
@@ -299,7 +324,9 @@ private func pathData(_ points: [(Double, Double)]) -> String {
   return data
 }
 
-/// XML text with `&`, `<`, `>` and quotes escaped and C0 controls dropped.
+/// XML text with `&`, `<`, `>` and quotes escaped, and dropped: C0 controls but tab and newline,
+/// DEL and C1 controls (which would reach a terminal showing the file), and U+FFFE and U+FFFF
+/// (which XML 1.0 cannot hold).
 private func xmlEscaped(_ text: String) -> String {
   var result = ""
   for scalar in text.unicodeScalars {
@@ -311,6 +338,9 @@ private func xmlEscaped(_ text: String) -> String {
     case "'": result += "&apos;"
     default:
       if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
+      if (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+        continue
+      }
       result.unicodeScalars.append(scalar)
     }
   }

@@ -16,8 +16,12 @@ enum Sampler {
   /// at the exact kink (relu's corner is sharp). `breakAtEveryKink` treats every kink as a jump
   /// (for f′, which jumps wherever f has a corner). Non-finite values break the path, after
   /// bisecting to the boundary.
+  ///
+  /// With a `grid` (`plot --points N`: the x values of the `--csv` grid, ascending, from MIN to
+  /// MAX) the curve is evaluated there and at the kinks only: no jitter, no refinement.
   static func sample(
-    _ f: (Double) -> Double, kinks: [Kink], breakAtEveryKink: Bool, viewport: Viewport
+    _ f: (Double) -> Double, kinks: [Kink], breakAtEveryKink: Bool, viewport: Viewport,
+    grid: [Double]? = nil
   ) -> [[PlotPoint]] {
     let (a, b) = (viewport.xRange.lowerBound, viewport.xRange.upperBound)
     let inside = kinks.filter { $0.x > a && $0.x < b }.sorted { $0.x < $1.x }
@@ -34,8 +38,16 @@ enum Sampler {
       // Endpoints at a kink are evaluated just inside the piece and drawn at the kink itself.
       let leftProbe = i == 0 ? left.x : left.x.nextUp
       let rightProbe = i + 1 == boundaries.count - 1 ? right.x : right.x.nextDown
-      var samples = samplePiece(
-        f, from: left.x, leftProbe, to: right.x, rightProbe, span: b - a, viewport: viewport)
+      var samples =
+        grid.map { grid in
+          let xs = [left.x] + grid.filter { $0 > left.x && $0 < right.x } + [right.x]
+          return xs.indices.map { i in
+            PlotPoint(
+              x: xs[i], y: f(i == 0 ? leftProbe : i == xs.count - 1 ? rightProbe : xs[i]))
+          }
+        }
+        ?? samplePiece(
+          f, from: left.x, leftProbe, to: right.x, rightProbe, span: b - a, viewport: viewport)
       if left.isBreak || current.isEmpty {
         if !current.isEmpty { pieces.append(current) }
         current = []

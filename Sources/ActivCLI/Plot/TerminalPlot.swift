@@ -3,9 +3,11 @@ import Activations
 /// A plot drawn as text for a terminal: Unicode braille (2×4 dots per character cell) or plain
 /// ASCII (one mark per cell), optionally in ANSI colour.
 ///
-/// Anatomy, top to bottom: the title (if any); the plot area with the y labels (MAX, MIN and 0
+/// Anatomy, top to bottom: the title (if any); the y axis title (`--ylabel`, if any) at the left,
+/// above the y labels; the plot area with the y labels (MAX, MIN and 0
 /// when it is in range) in a gutter on the left and an open frame (left and bottom); the x labels
-/// (MIN at the left, MAX at the right, 0 under the x = 0 line); the legend. The lines x = 0 and
+/// (MIN at the left, MAX at the right, 0 under the x = 0 line); the x axis title (`--xlabel`, if
+/// any) centred under the plot area; the legend. Control characters of the words become `?`. The lines x = 0 and
 /// y = 0 are drawn lightly (dotted braille, or `|`, `-` and `+` in ASCII) when they are in range.
 /// Each curve joins consecutive points of each sub-path by straight runs of dots, clipped to the
 /// plot area; f is solid, f′ dashed (in ASCII f is `*` and f′ `.`, other marks for the 2nd…6th
@@ -29,6 +31,9 @@ struct TerminalPlot {
   static let minimumColumns = 20
   static let maximumColumns = 1000
   static let minimumRows = 8
+  /// The bounds of `plot --rows`: enough for the MAX and MIN labels and a row between.
+  static let minimumRowOption = 3
+  static let maximumRows = 1000
   static let defaultColumns = 80
 
   /// Okabe–Ito blue, vermillion, bluish green, reddish purple, orange and sky blue as the nearest
@@ -132,9 +137,15 @@ struct TerminalPlot {
     if let title = model.title {
       lines.append(cells(title, style: .plain, limit: layout.columns))
     }
+    if let label = model.yLabel {
+      lines.append(cells(label, style: .plain, limit: layout.columns))
+    }
     lines += plotLines(canvas, layout: layout, series: series)
     lines.append(axisLine(layout))
     lines.append(xLabelLine(layout))
+    if let label = model.xLabel {
+      lines.append(axisTitleLine(label, layout: layout))
+    }
     lines += legendLines(series, columns: layout.columns)
     return lines.map(serialize).joined()
   }

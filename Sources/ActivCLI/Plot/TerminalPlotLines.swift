@@ -91,6 +91,13 @@ extension TerminalPlot {
     return line.map { Cell(text: $0, style: .plain) }
   }
 
+  /// An axis title centred under the plot area (shifted left, then cut, when it does not fit).
+  func axisTitleLine(_ title: String, layout: Layout) -> [Cell] {
+    let width = text(title).count
+    let start = max(0, min(layout.gutter + (layout.width - width) / 2, layout.columns - width))
+    return cells(String(repeating: " ", count: start) + title, style: .plain, limit: layout.columns)
+  }
+
   /// The legend: a sample of each curve's style in its colour, then its label; items wrap onto
   /// more lines when they do not fit the width.
   func legendLines(_ series: [PlotSeries], columns: Int) -> [[Cell]] {
@@ -123,12 +130,20 @@ extension TerminalPlot {
     self.text(text).prefix(max(0, limit)).map { Cell(text: $0, style: style) }
   }
 
-  /// Text for the output: in ASCII mode primes become `'`, the minus sign `-`, and anything else
-  /// beyond ASCII `?`.
+  /// Text for the output: control characters (C0, DEL, C1: they would move the cursor or start an
+  /// escape sequence) become `?`; in ASCII mode primes become `'`, the minus sign `-`, and anything
+  /// else beyond ASCII `?`.
   private func text(_ text: String) -> String {
-    guard ascii else { return text }
     var result = ""
     for scalar in text.unicodeScalars {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+        result += "?"
+        continue
+      }
+      guard ascii else {
+        result.unicodeScalars.append(scalar)
+        continue
+      }
       switch scalar {
       case "\u{2032}": result += "'"
       case "\u{2033}": result += "''"

@@ -138,7 +138,20 @@ struct BadInputCorpusTests {
     BadInput(["plot", "relu", "--width", "10"], .usage, "from 240 to 4000"),
     BadInput(["plot", "relu", "--ylim", "1", "0"], .usage, "expected LO < HI"),
     BadInput(["plot", "relu", "--color", "always", "--svg", "x.svg"], .usage, "'--color' and"),
-    BadInput(["plot", "relu", "--points", "5"], .usage, "--csv FILE for --points"),
+    // --points used to need --csv; now it sets every output's sampling, and only its bounds fail.
+    BadInput(["plot", "relu", "--points", "1"], .usage, "bad value '1' for --points"),
+    BadInput(
+      ["plot", "relu", "-o", "x.png"], .usage, "for a PNG, write x.svg and run rsvg-convert"),
+    BadInput(["plot", "relu", "-o", "x.cvs"], .usage, "(did you mean 'x.csv'?)"),
+    BadInput(["plot", "relu", "-o", "-"], .usage, "-o - names no format"),
+    BadInput(["plot", "relu", "-o", "x.svg", "--svg", "y.svg"], .usage, "'--output' and '--svg'"),
+    BadInput(["plot", "relu", "-o", "x.csv", "--color", "never"], .usage, "'--color' and"),
+    BadInput(["plot", "relu", "-o", "/nonexistent/x.svg"], .cannotCreate, "cannot create"),
+    BadInput(["plot", "relu", "-o", "{dir}/sub/"], .usage, "cannot tell the plot format"),
+    BadInput(["plot", "relu", "--rows", "0"], .usage, "from 3 to 1000"),
+    BadInput(["plot", "relu", "--columns", "100000"], .usage, "from 20 to 1000"),
+    BadInput(["plot", "relu", "--xlabel", ""], .usage, "bad value '' for --xlabel"),
+    BadInput(["plot", "relu", "--svg", "x.svg", "--rows", "9"], .usage, "'--rows' and '--svg'"),
     BadInput(["grad", "relu", "--order", "3"], .usage, "bad value '3' for --order"),
     BadInput(["table", "relu", "1"], .usage, "needs both MIN and MAX"),
     // A failed run never clobbers an existing output file.
@@ -150,6 +163,8 @@ struct BadInputCorpusTests {
     BadInput(
       ["apply", "relu", "-o", "{dir}/existing"], stdin: "1,2\n3,4,5\n", .dataError, "row 2"),
     BadInput(["plot", "mihs", "--svg", "{dir}/existing"], .usage, "unknown function 'mihs'"),
+    BadInput(["plot", "mihs", "-o", "{dir}/existing.svg"], .usage, "unknown function 'mihs'"),
+    BadInput(["plot", "relu", "-o", "{dir}/existing"], .usage, "(did you mean '"),
     BadInput(["info", "--all", "--format", "xml", "-o", "{dir}/existing"], .usage, "for --format"),
     // --format json.
     BadInput(

@@ -200,14 +200,16 @@ struct SVGPlotTests {
     }
   }
 
-  @Test("plot refuses a bad --ylim and --points without --csv")
+  @Test("plot refuses a bad --ylim and --points out of bounds")
   func refusals() {
     expectFailure(
       ["plot", "gelu", "--ylim", "1", "0"], .usage, "bad value '1 0' for --ylim; expected LO < HI")
     expectFailure(
       ["plot", "gelu", "--ylim", "1"], .usage, "option '--ylim' needs a value (--ylim LO HI)")
+    // --points without --csv now sets the terminal plot's sampling (PlotOptionsTests).
     expectFailure(
-      ["plot", "gelu", "--points", "9"], .usage, "'plot' needs --csv FILE for --points")
+      ["plot", "gelu", "--points", "1000001"], .usage,
+      "bad value '1000001' for --points; expected a whole number from 2 to 1000000")
   }
 }
 
