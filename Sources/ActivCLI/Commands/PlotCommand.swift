@@ -123,6 +123,7 @@ enum PlotCommand {
       }
     }
     if !parsed.has(svg) && !parsed.has(csv) {
+      try TerminalPlot.checkCurveCount(functions.count * orders.count)
       let mode = parsed.value(color).flatMap(ColorMode.init(rawValue:)) ?? .auto
       let plot = TerminalPlot(
         columns: console.outputColumns ?? TerminalPlot.defaultColumns,
