@@ -208,10 +208,16 @@ struct SVGPlot {
     into svg: inout SVGText
   ) {
     let rowHeight = 18.0
-    let longest = model.series.map(\.label.count).max() ?? 0
-    let legendWidth = 38 + 7.2 * Double(longest) + 8
-    let legendHeight = rowHeight * Double(model.series.count) + 8
     let inset = 8.0
+    let longest = model.series.map(\.label.count).max() ?? 0
+    // One column of entries while they fit the box's height, else as many columns as they need
+    // (filled top to bottom, so a function's curves stay together).
+    let fitting = max(1, Int((box.height - 2 * inset - 8) / rowHeight))
+    let legendColumns = (model.series.count + fitting - 1) / fitting
+    let legendRows = (model.series.count + legendColumns - 1) / legendColumns
+    let columnWidth = 38 + 7.2 * Double(longest)
+    let legendWidth = columnWidth * Double(legendColumns) + 8
+    let legendHeight = rowHeight * Double(legendRows) + 8
     let corners: [(LegendPlacement, Double, Double)] = [
       (.upperLeft, box.left + inset, box.top + inset),
       (.upperRight, box.left + box.width - inset - legendWidth, box.top + inset),
@@ -243,13 +249,15 @@ struct SVGPlot {
       "<rect class=\"lbg frame\" x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(legendWidth))\" height=\"\(coordinate(legendHeight))\" "
         + "rx=\"3\" fill=\"\(colours.legendBackground)\" fill-opacity=\"0.85\" stroke=\"\(colours.grid)\"/>"
     )
-    for (row, series) in model.series.enumerated() {
+    for (entry, series) in model.series.enumerated() {
+      let (column, row) = entry.quotientAndRemainder(dividingBy: legendRows)
       let rowY = y + 4 + rowHeight * (Double(row) + 0.5)
+      let entryX = x + columnWidth * Double(column)
       svg.line(
-        "<path \(strokeAttributes(series, colours, data: "M\(coordinate(x + 8)) \(coordinate(rowY))h24"))/>"
+        "<path \(strokeAttributes(series, colours, data: "M\(coordinate(entryX + 8)) \(coordinate(rowY))h24"))/>"
       )
       svg.line(
-        "<text class=\"fg\" x=\"\(coordinate(x + 38))\" y=\"\(coordinate(rowY + 4))\" fill=\"\(colours.text)\">\(xmlEscaped(series.label))</text>"
+        "<text class=\"fg\" x=\"\(coordinate(entryX + 38))\" y=\"\(coordinate(rowY + 4))\" fill=\"\(colours.text)\">\(xmlEscaped(series.label))</text>"
       )
     }
     svg.line("</g>")

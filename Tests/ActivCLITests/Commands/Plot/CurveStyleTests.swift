@@ -114,6 +114,28 @@ struct CurveStyleTests {
     }
   }
 
+  @Test("a legend of many curves takes more columns and stays inside the plot box")
+  func manyCurvesLegendFitsTheBox() throws {
+    let plot = SVGPlot(width: 640, height: 400, theme: .light, legend: .best)
+    let frame = plot.viewport(xRange: -2...2, yRange: -1...36, hasTitle: false)
+    let svg = plot.render(Self.flatLines(12, maxOrder: 2, in: frame))
+    let line = try #require(svg.split(separator: "\n").first { $0.hasPrefix("<rect class=\"lbg") })
+    let number = { (name: String) in Double(Self.attribute(name, in: line) ?? "") ?? .nan }
+    let (x, y) = (number("x"), number("y"))
+    let (width, height) = (number("width"), number("height"))
+    #expect(x >= frame.left && x + width <= frame.left + frame.width)
+    #expect(y >= frame.top && y + height <= frame.top + frame.height)
+    // 36 entries of 18 px do not fit 340 px in one column; three columns of 12 do.
+    #expect(height == 18 * 12 + 8)
+    let swatchXs = Set(
+      Self.pathStyles(svg).filter { $0.title == nil }.count == 36
+        ? svg.split(separator: "\n").filter {
+          $0.hasPrefix("<path class=\"c") && !$0.contains("<title>")
+        }
+        .map { $0.components(separatedBy: " d=\"M")[1].prefix { $0 != " " } } : [])
+    #expect(swatchXs.count == 3)
+  }
+
   @Test("the first six functions keep their styles: f solid, f′ dashed 6 4, f″ dotted 2 3")
   func firstSixFunctionsKeepTheirStyles() {
     let plot = SVGPlot(width: 640, height: 400, theme: .light, legend: .none)
