@@ -159,6 +159,7 @@ enum PlotCommand {
       }
     }
     if !files.any {
+      try TerminalPlot.checkCurveCount(functions.count * orders.count)
       let mode = parsed.value(color).flatMap(ColorMode.init(rawValue:)) ?? .auto
       var plot = TerminalPlot(
         columns: parsed.value(columns).flatMap(Int.init) ?? console.outputColumns

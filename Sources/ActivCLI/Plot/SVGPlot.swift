@@ -3,8 +3,28 @@ enum PlotStyle {
   /// Okabe–Ito, colour-blind safe, in the order the design notes give: on white, and on dark.
   static let lightPalette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
   static let darkPalette = ["#56B4E9", "#E69F00", "#2BD1A0", "#E3A6C9", "#F0E442", "#D55E00"]
-  /// f solid, f′ dashed: redundant with colour, so curves stay apart in grey print.
-  static let dashes = ["", "6 4", "2 3"]
+  /// The dash families, one per pass through the palette: function i is drawn in colour
+  /// i mod 6 with family i / 6 (mod the number of families), whose entries are f, f′ and f″.
+  /// The first family (f solid, f′ dashed, f″ dotted) is redundant with colour, so the curves of
+  /// one function stay apart in grey print; the second (long-dashed, dash-dotted,
+  /// dash-dot-dotted) keeps functions 7…12 apart from 1…6 of the same colour. Every curve of up to
+  /// 12 functions therefore has its own (colour, dash) pair; past 12 the styles repeat, and the
+  /// legend's order and each curve's `<title>` tell the curves apart.
+  static let dashes = [["", "6 4", "2 3"], ["12 4", "8 3 2 3", "8 3 2 3 2 3"]]
+  /// How the dashes of ``dashes`` read in the description.
+  static let dashNames = [
+    ["solid", "dashed", "dotted"], ["long-dashed", "dash-dotted", "dash-dot-dotted"],
+  ]
+  /// The colour index and dash family of the function at `functionIndex`, and its dash for
+  /// derivative `order`.
+  static func style(functionIndex: Int, order: Int, paletteCount: Int) -> (
+    colour: Int, family: Int, order: Int
+  ) {
+    (
+      functionIndex % paletteCount, (functionIndex / paletteCount) % dashes.count,
+      min(max(order, 0), 2)
+    )
+  }
   static let fonts =
     "system-ui, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"Noto Sans\", \"Liberation Sans\", \"DejaVu Sans\", sans-serif"
 
@@ -213,10 +233,16 @@ struct SVGPlot {
     into svg: inout SVGText
   ) {
     let rowHeight = 18.0
-    let longest = model.series.map(\.label.count).max() ?? 0
-    let legendWidth = 38 + 7.2 * Double(longest) + 8
-    let legendHeight = rowHeight * Double(model.series.count) + 8
     let inset = 8.0
+    let longest = model.series.map(\.label.count).max() ?? 0
+    // One column of entries while they fit the box's height, else as many columns as they need
+    // (filled top to bottom, so a function's curves stay together).
+    let fitting = max(1, Int((box.height - 2 * inset - 8) / rowHeight))
+    let legendColumns = (model.series.count + fitting - 1) / fitting
+    let legendRows = (model.series.count + legendColumns - 1) / legendColumns
+    let columnWidth = 38 + 7.2 * Double(longest)
+    let legendWidth = columnWidth * Double(legendColumns) + 8
+    let legendHeight = rowHeight * Double(legendRows) + 8
     let corners: [(LegendPlacement, Double, Double)] = [
       (.upperLeft, box.left + inset, box.top + inset),
       (.upperRight, box.left + box.width - inset - legendWidth, box.top + inset),
@@ -248,13 +274,15 @@ struct SVGPlot {
       "<rect class=\"lbg frame\" x=\"\(coordinate(x))\" y=\"\(coordinate(y))\" width=\"\(coordinate(legendWidth))\" height=\"\(coordinate(legendHeight))\" "
         + "rx=\"3\" fill=\"\(colours.legendBackground)\" fill-opacity=\"0.85\" stroke=\"\(colours.grid)\"/>"
     )
-    for (row, series) in model.series.enumerated() {
+    for (entry, series) in model.series.enumerated() {
+      let (column, row) = entry.quotientAndRemainder(dividingBy: legendRows)
       let rowY = y + 4 + rowHeight * (Double(row) + 0.5)
+      let entryX = x + columnWidth * Double(column)
       svg.line(
-        "<path \(strokeAttributes(series, colours, data: "M\(coordinate(x + 8)) \(coordinate(rowY))h24"))/>"
+        "<path \(strokeAttributes(series, colours, data: "M\(coordinate(entryX + 8)) \(coordinate(rowY))h24"))/>"
       )
       svg.line(
-        "<text class=\"fg\" x=\"\(coordinate(x + 38))\" y=\"\(coordinate(rowY + 4))\" fill=\"\(colours.text)\">\(xmlEscaped(series.label))</text>"
+        "<text class=\"fg\" x=\"\(coordinate(entryX + 38))\" y=\"\(coordinate(rowY + 4))\" fill=\"\(colours.text)\">\(xmlEscaped(series.label))</text>"
       )
     }
     svg.line("</g>")
@@ -265,8 +293,11 @@ struct SVGPlot {
   private func strokeAttributes(_ series: PlotSeries, _ colours: PlotStyle.Theme, data: String)
     -> String
   {
-    let index = series.functionIndex % colours.palette.count
-    let dash = PlotStyle.dashes[min(series.order, 2)]
+    let style = PlotStyle.style(
+      functionIndex: series.functionIndex, order: series.order,
+      paletteCount: colours.palette.count)
+    let index = style.colour
+    let dash = PlotStyle.dashes[style.family][style.order]
     return "class=\"c\(index)\" d=\"\(data)\" stroke=\"\(colours.palette[index])\" "
       + "stroke-width=\"\(series.order == 0 ? "2" : "1.6")\""
       + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
@@ -279,8 +310,13 @@ struct SVGPlot {
   }
 
   private func description(_ model: PlotModel<Viewport>) -> String {
-    let curves = model.series.map {
-      $0.order == 0 ? "\($0.label) (solid)" : "its derivative \($0.label) (dashed)"
+    let curves = model.series.map { series in
+      let style = PlotStyle.style(
+        functionIndex: series.functionIndex, order: series.order,
+        paletteCount: PlotStyle.lightPalette.count)
+      let dash = PlotStyle.dashNames[style.family][style.order]
+      let role = ["", "its derivative ", "its second derivative "][style.order]
+      return "\(role)\(series.label) (\(dash))"
     }
     return "Line plot of " + curves.joined(separator: ", ") + " for x from "
       + readable(model.xRange.lowerBound)

@@ -10,6 +10,10 @@ struct TerminalCanvas {
   var axis: [UInt8]
   /// The index of the last curve that set a dot in the cell, or −1.
   var owner: [Int]
+  /// Every curve that set a dot in the cell.
+  var touched: [[Int]]
+  /// Key letters on the canvas: the cell and the curve whose key it shows.
+  var keys: [Int: Int] = [:]
 
   init(width: Int, height: Int, dotsPerCell: (x: Int, y: Int)) {
     self.width = width
@@ -18,6 +22,7 @@ struct TerminalCanvas {
     bits = Array(repeating: 0, count: width * height)
     axis = bits
     owner = Array(repeating: -1, count: width * height)
+    touched = Array(repeating: [], count: width * height)
   }
 
   var dotsWide: Int { width * dotsPerCell.x }
@@ -61,19 +66,22 @@ struct TerminalCanvas {
       bits[index] |= Self.bit(x % dotsPerCell.x, y % dotsPerCell.y)
     }
     self.owner[index] = owner
+    if !touched[index].contains(owner) { touched[index].append(owner) }
   }
 
   /// Joins consecutive points by straight runs of dots (Bresenham), clipped to the dot grid.
-  /// Dashed: the dots along the piece are drawn `dashOn`, left out `dashOff`, and so on, counting
+  /// With a `pattern` the dots along the piece are drawn `on`, left out `off`, and so on, counting
   /// each dot once however densely the piece was sampled.
-  mutating func draw(_ points: [PlotPoint], owner: Int, dashed: Bool, viewport: Viewport) {
+  mutating func draw(
+    _ points: [PlotPoint], owner: Int, pattern: (on: Int, off: Int)?, viewport: Viewport
+  ) {
     var last: (x: Int, y: Int)? = nil
     var step = 0
     func plot(_ x: Int, _ y: Int, _ canvas: inout TerminalCanvas) {
       if let last, last == (x, y) { return }
       last = (x, y)
       defer { step += 1 }
-      if dashed && step % (TerminalPlot.dashOn + TerminalPlot.dashOff) >= TerminalPlot.dashOn {
+      if let pattern, step % (pattern.on + pattern.off) >= pattern.on {
         return
       }
       canvas.set(x, y, owner: owner)
@@ -100,6 +108,44 @@ struct TerminalCanvas {
       let (x0, y0) = rounded(clipped.start.0, clipped.start.1)
       let (x1, y1) = rounded(clipped.end.0, clipped.end.1)
       Self.line(x0, y0, x1, y1) { x, y in plot(x, y, &self) }
+    }
+  }
+
+  /// One key cell for each of the curves `0..<curves` that set a dot: a cell the curve set a dot
+  /// in, best where no other curve comes into it or the cells around it (so the key clearly marks
+  /// that curve), else where the curve is drawn last, else any; among those the one nearest to
+  /// the curve's own column (the curves' columns spread evenly over the width, so the keys do not
+  /// crowd), and never next to another key. Curves with the fewest cells choose first.
+  mutating func placeKeys(curves: Int) {
+    var cellsOf = [[Int]](repeating: [], count: curves)
+    for (index, list) in touched.enumerated() {
+      for curve in list where curve < curves { cellsOf[curve].append(index) }
+    }
+    let choosers = (0..<curves).sorted {
+      (cellsOf[$0].count, $0) < (cellsOf[$1].count, $1)
+    }
+    keys = [:]
+    for curve in choosers {
+      let target = Double(width) * (Double(curve) + 0.5) / Double(curves)
+      var best: (score: (Int, Double, Int), cell: Int)? = nil
+      for index in cellsOf[curve] {
+        let (row, column) = (index / width, index % width)
+        let crowded = keys.keys.contains {
+          abs($0 / width - row) <= 1 && abs($0 % width - column) <= 2
+        }
+        if crowded { continue }
+        var alone = true
+        for r in max(0, row - 1)...min(height - 1, row + 1) {
+          for c in max(0, column - 1)...min(width - 1, column + 1)
+          where touched[r * width + c].contains(where: { $0 != curve }) {
+            alone = false
+          }
+        }
+        let rank = alone ? 0 : (owner[index] == curve ? 1 : 2)
+        let score = (rank, abs(Double(column) + 0.5 - target), index)
+        if best == nil || score < best!.score { best = (score, index) }
+      }
+      if let best { keys[best.cell] = curve }
     }
   }
 

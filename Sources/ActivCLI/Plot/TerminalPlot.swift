@@ -10,11 +10,17 @@ import Activations
 /// any) centred under the plot area; the legend. Control characters of the words become `?`. The lines x = 0 and
 /// y = 0 are drawn lightly (dotted braille, or `|`, `-` and `+` in ASCII) when they are in range.
 /// Each curve joins consecutive points of each sub-path by straight runs of dots, clipped to the
-/// plot area; f is solid, f′ dashed (in ASCII f is `*` and f′ `.`, other marks for the 2nd…6th
-/// function), so curves stay apart without colour. Colour is per function (Okabe–Ito in ANSI
+/// plot area; f is solid, f′ dashed, f″ dotted. Colour is per function (Okabe–Ito in ANSI
 /// 256-colour approximations); a cell holds one colour (and in ASCII one mark), that of the last
 /// curve that set a dot in it: derivatives are drawn first, then the functions, each in the
 /// model's order.
+///
+/// Every curve stays distinguishable without colour. In ASCII each curve has its own mark
+/// (``asciiGlyphs(_:)``). In braille, when the dashes alone do not tell every curve apart (two
+/// functions or more, with or without colour), each curve gets a key letter
+/// (``brailleKeys``) written on the canvas in one cell of the curve, where it runs alone if it
+/// can, and shown on its legend sample (`━A━ relu`). More than ``maximumCurves`` curves is
+/// refused (``checkCurveCount(_:)``).
 ///
 /// Every line ends in a newline and has no trailing spaces, no line is wider than `columns`
 /// cells, and without `color` there are no escape codes. The same input gives the same text.
@@ -41,10 +47,22 @@ struct TerminalPlot {
   static let palette = [25, 166, 36, 175, 178, 74]
   /// The ANSI 256-colour grey of the x = 0 and y = 0 lines.
   static let axisColor = 244
-  /// ASCII marks of f and f′ per function (the 7th function reuses the 1st's).
+  /// ASCII marks of f and f′ of the first six functions.
   static let asciiMarks: [(f: Character, derivative: Character)] = [
     ("*", "."), ("o", ":"), ("x", "~"), ("#", ","), ("%", ";"), ("@", "'"),
   ]
+  /// The ASCII marks of every other curve (f″, and the curves of the 7th function on), handed out
+  /// in the model's order: punctuation, then letters (without `o` and `x`, which are marks above).
+  static let asciiExtraMarks = Array(
+    "=^\"$&!/\\<>()[]{}_`ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnpqrstuvwyz")
+  /// The key letters of braille curves, in the model's order, when the styles need them.
+  static let brailleKeys = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+  /// The most curves a terminal plot tells apart (one key letter each).
+  static let maximumCurves = 52
+  /// The dash pattern of f″ in braille, in dots along the curve: this many drawn...
+  static let dotOn = 1
+  /// ...then this many left out.
+  static let dotOff = 2
   /// An ASCII cell of the x = 0 and y = 0 lines by its axis flags: none, y = 0, x = 0, both.
   static let asciiAxes: [Character] = [" ", "-", "|", "+"]
   /// The dash pattern of f′ in braille, in dots along the curve: this many drawn...
@@ -129,8 +147,12 @@ struct TerminalPlot {
       let curve = series[index]
       for piece in curve.pieces {
         canvas.draw(
-          piece, owner: index, dashed: !ascii && curve.order > 0, viewport: layout.viewport)
+          piece, owner: index, pattern: ascii ? nil : Self.pattern(order: curve.order),
+          viewport: layout.viewport)
       }
+    }
+    if needsKeys(series) {
+      canvas.placeKeys(curves: series.count)
     }
 
     var lines: [[Cell]] = []
@@ -148,6 +170,51 @@ struct TerminalPlot {
     }
     lines += legendLines(series, columns: layout.columns)
     return lines.map(serialize).joined()
+  }
+
+  // MARK: - Styles
+
+  /// The dots drawn and left out along a braille curve of derivative `order`: f solid (nil), f′
+  /// dashed, f″ dotted.
+  static func pattern(order: Int) -> (on: Int, off: Int)? {
+    switch order {
+    case 0: return nil
+    case 1: return (dashOn, dashOff)
+    default: return (dotOn, dotOff)
+    }
+  }
+
+  /// Whether the braille curves need key letters: when two of them have the same dash (two
+  /// functions or more). Colour is not counted, so a coloured plot is the uncoloured one plus
+  /// escape codes, and stays readable for a reader who cannot tell the colours apart.
+  func needsKeys(_ series: [PlotSeries]) -> Bool {
+    guard !ascii else { return false }
+    return Set(series.map { min($0.order, 2) }).count < series.count
+  }
+
+  /// The ASCII mark of each curve, all different: f and f′ of the first six functions keep
+  /// ``asciiMarks``; every other curve takes the next of ``asciiExtraMarks`` in the model's
+  /// order (the count is checked by ``checkCurveCount(_:)``).
+  static func asciiGlyphs(_ series: [PlotSeries]) -> [Character] {
+    var extras = asciiExtraMarks.makeIterator()
+    return series.map { curve in
+      if curve.functionIndex < asciiMarks.count && curve.order < 2 {
+        let marks = asciiMarks[curve.functionIndex]
+        return curve.order == 0 ? marks.f : marks.derivative
+      }
+      return extras.next() ?? "?"
+    }
+  }
+
+  /// Refuses a terminal plot of more curves than it can tell apart (``maximumCurves``): a usage
+  /// error saying how to go on.
+  static func checkCurveCount(_ count: Int) throws(CLIError) {
+    guard count > maximumCurves else { return }
+    throw .badArgument(
+      name: "number of curves", value: String(count),
+      expected:
+        "at most \(maximumCurves) in the terminal; plot fewer functions, leave out derivatives "
+        + "(--no-grad), or write an SVG (--svg FILE)")
   }
 
   // MARK: - Numbers

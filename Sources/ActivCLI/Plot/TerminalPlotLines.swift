@@ -15,6 +15,7 @@ extension TerminalPlot {
   }
 
   func plotLines(_ canvas: TerminalCanvas, layout: Layout, series: [PlotSeries]) -> [[Cell]] {
+    let glyphs = Self.asciiGlyphs(series)
     var lines: [[Cell]] = []
     for row in 0..<layout.height {
       let label = layout.yLabels.last { $0.row == row }?.text ?? ""
@@ -33,10 +34,15 @@ extension TerminalPlot {
           style = canvas.axis[index] != 0 ? .axis : .plain
         }
         let text: Character
-        if ascii {
+        if let key = canvas.keys[index] {
+          line.append(
+            Cell(
+              text: Self.brailleKeys[key % Self.brailleKeys.count],
+              style: .function(series[key].functionIndex)))
+          continue
+        } else if ascii {
           if owner >= 0 {
-            let marks = Self.asciiMarks[series[owner].functionIndex % Self.asciiMarks.count]
-            text = series[owner].order > 0 ? marks.derivative : marks.f
+            text = glyphs[owner]
           } else {
             text = Self.asciiAxes[Int(canvas.axis[index])]
           }
@@ -98,22 +104,25 @@ extension TerminalPlot {
     return cells(String(repeating: " ", count: start) + title, style: .plain, limit: layout.columns)
   }
 
-  /// The legend: a sample of each curve's style in its colour, then its label; items wrap onto
-  /// more lines when they do not fit the width.
+  /// The legend: a sample of each curve's style in its colour (its ASCII mark twice, or a braille
+  /// line `━━`, `┅┅`, `┈┈` for f, f′, f″, with the curve's key letter between, `━A━`, when the
+  /// canvas shows keys), then its label; items wrap onto more lines when they do not fit the width.
   func legendLines(_ series: [PlotSeries], columns: Int) -> [[Cell]] {
+    let glyphs = Self.asciiGlyphs(series)
+    let keyed = needsKeys(series)
     var lines: [[Cell]] = []
     var line: [Cell] = []
-    for curve in series {
-      let sample: Character
+    for (index, curve) in series.enumerated() {
+      let sample: [Character]
       if ascii {
-        let marks = Self.asciiMarks[curve.functionIndex % Self.asciiMarks.count]
-        sample = curve.order > 0 ? marks.derivative : marks.f
+        sample = [glyphs[index], glyphs[index]]
       } else {
-        sample = curve.order > 0 ? "┅" : "━"
+        let dash: Character = ["━", "┅", "┈"][min(max(curve.order, 0), 2)]
+        sample =
+          keyed ? [dash, Self.brailleKeys[index % Self.brailleKeys.count], dash] : [dash, dash]
       }
-      var item = [Cell](
-        repeating: Cell(text: sample, style: .function(curve.functionIndex)), count: 2)
-      item += cells(" " + text(curve.label), style: .plain, limit: columns - 2)
+      var item = sample.map { Cell(text: $0, style: .function(curve.functionIndex)) }
+      item += cells(" " + text(curve.label), style: .plain, limit: columns - sample.count)
       if !line.isEmpty && line.count + 3 + item.count > columns {
         lines.append(line)
         line = []
