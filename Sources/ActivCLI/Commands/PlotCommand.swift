@@ -93,11 +93,15 @@ enum PlotCommand {
         + "(-o plot.svg --svg other.svg), and -o - is refused: --svg - or --csv - write to standard "
         + "output. --width and --height are the SVG's pixels, --columns and --rows the terminal "
         + "plot's character cells.",
-      "The y-range covers every curve with a 5% margin. With several functions it is capped at three "
-        + "times the largest |MIN|, |MAX| (and 1), so one steep curve leaves the box instead of flattening "
-        + "the others; --ylim sets it outright.",
+      "The y-range covers every curve with a 5% margin, ignoring blow-ups: a curve with a pole (or "
+        + "growing without bound where it stops being finite, as log(x) at 0) counts only its values "
+        + "within [Q1 - 3*IQR, Q3 + 3*IQR] of its samples; a bounded curve counts all of them. With "
+        + "several functions it is capped at three times the largest |MIN|, |MAX| (and 1), so one steep "
+        + "curve leaves the box instead of flattening the others; --ylim sets it outright.",
       "Curves are sampled adaptively (within 0.1 px of the true curve) and exactly at the catalogue's "
-        + "kinks: a corner stays sharp, and a jump of the derivative is drawn as separate pieces.",
+        + "kinks: a corner stays sharp, and a jump of the derivative is drawn as separate pieces. Jumps "
+        + "and poles of expressions (floor, sign, where, 1/x, tan) are found by bisection between "
+        + "samples and break the curve too.",
     ],
     examples: [
       "activ plot gelu --svg gelu.svg",
@@ -176,9 +180,15 @@ enum PlotCommand {
     }
   }
 
-  /// The y-range from what the curves do on the x-range: their finite extremes on a fine grid (and
-  /// just inside each kink), with a 5% margin; capped at ±3·max(|MIN|, |MAX|, 1) when several
-  /// functions share the plot; a flat picture gets ±max(0.5, 10%) around its level.
+  /// The y-range from what the curves do on the x-range: their finite values on a fine grid (and
+  /// just inside each kink), with a 5% margin; a flat picture gets ±max(0.5, 10%) around its level.
+  ///
+  /// Blow-ups are ignored: a curve that blows up on the range (a pole, or a value growing without
+  /// bound towards where it is not finite, see ``blowsUp(_:at:)``) counts only its values within
+  /// Tukey's far-out fences, [Q1 − 3·IQR, Q3 + 3·IQR] of its samples, so `1/x` keeps the shape of a
+  /// hyperbola; a curve that stays bounded (exp, relu) counts all its values. With several
+  /// functions the range is then capped at ±3·max(|MIN|, |MAX|, 1), so one steep curve leaves the
+  /// box instead of flattening the others.
   static func automaticYRange(
     _ functions: [NamedFunction], _ xRange: ClosedRange<Double>, _ orders: [Int]
   ) -> ClosedRange<Double> {
@@ -190,8 +200,19 @@ enum PlotCommand {
       for kink in function.kinks where kink.x > a && kink.x < b {
         xs += [kink.x.nextDown, kink.x, kink.x.nextUp]
       }
-      for x in xs {
-        for y in orders.map({ function.evaluate(x, order: $0) }) where y.isFinite {
+      xs.sort()
+      for order in orders {
+        let f = { function.evaluate($0, order: order) }
+        let ys = xs.map(f)
+        var values = ys.filter(\.isFinite)
+        if blowsUp(f, at: zip(xs, ys).map { PlotPoint(x: $0, y: $1) }) {
+          let sorted = values.sorted()
+          let q1 = quantile(sorted, 0.25)
+          let q3 = quantile(sorted, 0.75)
+          let spread = q3 > q1 ? q3 - q1 : max(abs(q1), 1)
+          values = sorted.filter { $0 >= q1 - 3 * spread && $0 <= q3 + 3 * spread }
+        }
+        for y in values {
           low = min(low, y)
           high = max(high, y)
         }
@@ -209,6 +230,54 @@ enum PlotCommand {
     }
     let margin = (high - low) * 0.05
     return (low - margin)...(high + margin)
+  }
+
+  /// The `p`-quantile of sorted, non-empty `values` (linear interpolation between order
+  /// statistics).
+  static func quantile(_ values: [Double], _ p: Double) -> Double {
+    let position = p * Double(values.count - 1)
+    let below = Int(position.rounded(.down))
+    let above = min(below + 1, values.count - 1)
+    return values[below] + (values[above] - values[below]) * (position - Double(below))
+  }
+
+  /// Whether the curve sampled at `samples` (sorted by x) blows up: near a sample where |y| has a
+  /// local maximum (or next to a non-finite sample), zooming in 48 times by halves towards the
+  /// largest |f| finds a value over 4 times as large, or the sample is over 1000 times its
+  /// neighbours (it lies next to a pole already). A smooth peak stays about its sampled height;
+  /// a pole grows by many orders of magnitude, a logarithm's end by several times.
+  static func blowsUp(_ f: (Double) -> Double, at samples: [PlotPoint]) -> Bool {
+    func magnitude(_ y: Double) -> Double { y.isFinite ? abs(y) : -1 }
+    for i in samples.indices where samples[i].y.isFinite && samples[i].y != 0 {
+      let here = abs(samples[i].y)
+      let before = i > 0 ? samples[i - 1] : nil
+      let after = i + 1 < samples.count ? samples[i + 1] : nil
+      // Only local maxima of |y| inside the range, or samples beside a non-finite one.
+      let neighbours = [before, after].compactMap { $0 }
+      guard neighbours.count == 2 || neighbours.contains(where: { !$0.y.isFinite }) else {
+        continue
+      }
+      guard neighbours.allSatisfy({ magnitude($0.y) <= here || !$0.y.isFinite }) else { continue }
+      var low = before?.x ?? samples[i].x
+      var high = after?.x ?? samples[i].x
+      var best = samples[i]
+      for _ in 0..<48 {
+        let xs = [(low + best.x) / 2, (best.x + high) / 2].filter {
+          $0 > low && $0 < high && $0 != best.x
+        }
+        guard !xs.isEmpty else { break }
+        let points = (xs.map { PlotPoint(x: $0, y: f($0)) } + [best]).sorted { $0.x < $1.x }
+        let top = points.indices.max { magnitude(points[$0].y) < magnitude(points[$1].y) }!
+        best = points[top]
+        // The bracket shrinks to the best point's neighbours.
+        if top > 0 { low = points[top - 1].x }
+        if top + 1 < points.count { high = points[top + 1].x }
+      }
+      // A sample already next to a pole towers over its neighbours instead.
+      let nextLargest = neighbours.map { magnitude($0.y) }.max() ?? 0
+      if magnitude(best.y) > 4 * here || here > 1000 * nextLargest { return true }
+    }
+    return false
   }
 }
 

@@ -2,12 +2,26 @@
 enum Polyline {
   typealias Point = (Double, Double)
 
+  /// How far beyond the box, in pixels, a clipped segment's vertices are kept.
+  static let farOut = 1e9
+
   /// The part of the segment from `start` to `end` inside the box `xs` × `ys` (Liang–Barsky), and
   /// whether it leaves the box before `end`; nil when no part is inside or the segment's extent is
   /// not finite.
+  ///
+  /// Coordinates further than ``farOut`` pixels beyond the box (a curve near a pole) are first
+  /// brought in to that distance: computed from a vertex at 1e22 pixels, the point where the
+  /// segment enters the box would be lost to rounding; pulled in, it moves by under 0.01 px.
   static func clipSegment(
     _ start: Point, _ end: Point, xs: ClosedRange<Double>, ys: ClosedRange<Double>
   ) -> (start: Point, end: Point, leaves: Bool)? {
+    func pulledIn(_ p: Point) -> Point {
+      (
+        min(max(p.0, xs.lowerBound - farOut), xs.upperBound + farOut),
+        min(max(p.1, ys.lowerBound - farOut), ys.upperBound + farOut)
+      )
+    }
+    let (start, end) = (pulledIn(start), pulledIn(end))
     let (dx, dy) = (end.0 - start.0, end.1 - start.1)
     guard dx.isFinite, dy.isFinite else { return nil }
     var (t0, t1) = (0.0, 1.0)

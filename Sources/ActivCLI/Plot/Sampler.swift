@@ -15,7 +15,8 @@ enum Sampler {
   /// connector (relu′ is two flat lines), while a corner of a continuous f joins its two pieces
   /// at the exact kink (relu's corner is sharp). `breakAtEveryKink` treats every kink as a jump
   /// (for f′, which jumps wherever f has a corner). Non-finite values break the path, after
-  /// bisecting to the boundary.
+  /// bisecting to the boundary; so do jumps and poles found numerically between samples (an
+  /// expression declares no kinks), see ``jumpFreePath(_:from:to:viewport:depth:)``.
   ///
   /// With a `grid` (`plot --points N`: the x values of the `--csv` grid, ascending, from MIN to
   /// MAX) the curve is evaluated there and at the kinks only: no jitter, no refinement.
@@ -56,7 +57,19 @@ enum Sampler {
       }
       for point in samples {
         if point.y.isFinite {
-          current.append(point)
+          guard let last = current.last else {
+            current.append(point)
+            continue
+          }
+          // Between two finite samples the curve may still jump or blow up: break it there.
+          for next in jumpFreePath(f, from: last, to: point, viewport: viewport, depth: 0) {
+            if let next {
+              current.append(next)
+            } else {
+              pieces.append(current)
+              current = []
+            }
+          }
         } else if !current.isEmpty {
           pieces.append(current)
           current = []
@@ -65,6 +78,73 @@ enum Sampler {
     }
     if !current.isEmpty { pieces.append(current) }
     return pieces.filter { $0.count >= 2 || pieces.count == 1 }
+  }
+
+  // MARK: Jumps and poles
+
+  /// How far apart, in pixels, two neighbouring samples must be to be examined for a jump.
+  static let jumpCandidateGap = 1.0
+  /// How far apart, in pixels, the two sides of a located jump must still be for it to count.
+  static let jumpGap = 0.5
+  /// How often the interval around a suspected jump is halved.
+  static let jumpBisections = 64
+
+  /// The points after `start` up to `end` (included), with `nil` wherever the path must break.
+  ///
+  /// Adaptive refinement alone draws a jump (`floor`, `sign`) as a steep riser and a pole (`1/x`)
+  /// as a full-height line. So where two neighbouring samples are more than
+  /// ``jumpCandidateGap`` pixels apart, ``locateJump(_:from:to:gap:)`` halves the interval towards
+  /// the larger change: a continuous curve, however steep (sigmoid(1000x)), shrinks the change
+  /// towards nothing, while a jump keeps it and a pole grows it. A change still more than
+  /// ``jumpGap`` pixels at the end is a discontinuity: the path ends on its left side and starts
+  /// again on its right, and the pieces either side are examined again (for further jumps).
+  static func jumpFreePath(
+    _ f: (Double) -> Double, from start: PlotPoint, to end: PlotPoint, viewport: Viewport,
+    depth: Int
+  ) -> [PlotPoint?] {
+    let gap = { (a: Double, b: Double) -> Double in
+      let d = abs(viewport.py(a) - viewport.py(b))
+      return d.isNaN ? .infinity : d
+    }
+    guard depth < 32, gap(start.y, end.y) > jumpCandidateGap,
+      let (left, right) = locateJump(f, from: start, to: end, gap: gap),
+      gap(left.y, right.y) > jumpGap
+    else { return [end] }
+    var path: [PlotPoint?] = []
+    if left.x > start.x {
+      path += jumpFreePath(f, from: start, to: left, viewport: viewport, depth: depth + 1)
+    }
+    path.append(nil)
+    path.append(right)
+    if right.x < end.x {
+      path += jumpFreePath(f, from: right, to: end, viewport: viewport, depth: depth + 1)
+    }
+    return path
+  }
+
+  /// The narrowest interval around the largest change of `f` between `start` and `end`, found by
+  /// halving towards the half that changes more (``jumpBisections`` times at most, and no
+  /// further than adjacent doubles); nil when the change falls under a fifth of ``jumpGap`` on
+  /// the way (a continuous curve). A non-finite value inside ends the search there: the curve
+  /// breaks around it.
+  static func locateJump(
+    _ f: (Double) -> Double, from start: PlotPoint, to end: PlotPoint,
+    gap: (Double, Double) -> Double
+  ) -> (PlotPoint, PlotPoint)? {
+    var (left, right) = (start, end)
+    for _ in 0..<jumpBisections {
+      let middleX = (left.x + right.x) / 2
+      guard middleX > left.x && middleX < right.x else { break }
+      let middle = PlotPoint(x: middleX, y: f(middleX))
+      guard middle.y.isFinite else { break }
+      if gap(left.y, middle.y) >= gap(middle.y, right.y) {
+        right = middle
+      } else {
+        left = middle
+      }
+      if gap(left.y, right.y) < jumpGap / 5 { return nil }
+    }
+    return (left, right)
   }
 
   /// Samples one kink-free piece: a jittered initial grid, then halving where the midpoint is off
