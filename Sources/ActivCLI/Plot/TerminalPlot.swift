@@ -83,7 +83,8 @@ struct TerminalPlot {
     let height = max(1, rows ?? max(Self.minimumRows, columns / 3))
 
     // Nice ticks (see ``AxisTicks``): y labels one row high with a free row between them, x
-    // labels two cells apart, none past the canvas.
+    // labels two cells apart, none past the canvas (one at the right end may reach 2 cells past
+    // its centred place: the label line moves it inside).
     let yTicks = AxisTicks.make(
       range: yRange,
       room: .init(
@@ -108,7 +109,7 @@ struct TerminalPlot {
       range: xRange,
       room: .init(
         length: Double(width - 1), spacing: 8, extent: { Double($0.count) }, gap: 2,
-        before: Double(gutter), after: 0.5))
+        before: Double(gutter), after: 2))
     let xLabels = zip(xTicks.values, xTicks.labels.map(plainText)).compactMap { value, text in
       Self.dot(viewport.px(value), limit: width * dots.x).map {
         (column: $0 / dots.x, text: text)

@@ -108,7 +108,7 @@ struct TickTests {
       before: 58, after: 16),
     TickRoom(
       name: "terminal x", length: 73, spacing: 8, characterWidth: 1, height: 0, gap: 2, before: 6,
-      after: 0.5),
+      after: 2),
     TickRoom(
       name: "terminal y", length: 25, spacing: 3, characterWidth: nil, height: 1, gap: 1,
       before: 0.5, after: 0.5),
