@@ -164,6 +164,29 @@ struct TickTests {
     }
   }
 
+  /// Ranges 1e-300 to 1e300 wide, every 7th power of ten and between, at offsets from none to a
+  /// million widths away, on either side of zero.
+  static let sweep: [TickCase] = stride(from: -300, through: 300, by: 7).flatMap { power in
+    [1.0, 3.7].flatMap { scale in
+      let width = scale * pow(10, Double(power))
+      return [0, -0.5, 1000, -123_456, 1e6 * Double.pi].map { shift in
+        TickCase(
+          name: "\(width) wide from \(shift * width)", low: shift * width,
+          high: shift * width + width, labels: [])
+      }
+    }
+  }
+
+  @Test("any scale and offset: well-formed ticks in every room")
+  func sweepIsWellFormed() throws {
+    for tickCase in Self.sweep {
+      for room in Self.rooms {
+        try wellFormed(tickCase, room)
+      }
+      try valuesMatchLabels(tickCase)
+    }
+  }
+
   @Test("the values are the labels read back, times the factor, plus the offset", arguments: cases)
   func valuesMatchLabels(_ tickCase: TickCase) throws {
     let ticks = AxisTicks.make(range: tickCase.low...tickCase.high, room: Self.svgX.room)
