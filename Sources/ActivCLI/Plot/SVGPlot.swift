@@ -85,10 +85,33 @@ struct SVGPlot {
     -> Viewport
   {
     let top = hasTitle ? 36.0 : 14.0
-    let left = hasYLabel ? 78.0 : 58.0
+    let boxHeight = Double(height) - top - 46
+    // Room for the longest y label right of a 4 px edge (at least the usual 58 px), and for the
+    // y axis title beside the labels when there is one.
+    let longest = Self.yTicks(yRange, length: boxHeight).labels.map(Self.labelWidth).max() ?? 0
+    let left = hasYLabel ? max(78, longest + 31) : max(58, longest + 11)
     return Viewport(
       xRange: xRange, yRange: yRange, left: left, top: top, width: Double(width) - left - 16,
-      height: Double(height) - top - 46)
+      height: boxHeight)
+  }
+
+  /// A tick label's estimated width: 7 px a character at the 12 px font.
+  static func labelWidth(_ label: String) -> Double { 7 * Double(label.count) }
+
+  /// The x ticks of a box: one per 60 px at most, labels 8 px apart and inside the canvas.
+  static func xTicks(_ range: ClosedRange<Double>, box: Viewport, canvasWidth: Int) -> AxisTicks {
+    AxisTicks.make(
+      range: range,
+      room: .init(
+        length: box.width, spacing: 60, extent: labelWidth, gap: 8, before: box.left,
+        after: Double(canvasWidth) - box.left - box.width))
+  }
+
+  /// The y ticks of a box `length` px high: one per 40 px at most, labels (12 px) 4 px apart.
+  static func yTicks(_ range: ClosedRange<Double>, length: Double) -> AxisTicks {
+    AxisTicks.make(
+      range: range,
+      room: .init(length: length, spacing: 40, extent: { _ in 12 }, gap: 4, before: 8, after: 8))
   }
 
   /// The SVG document of the model, whose frame is this plot's
@@ -96,8 +119,8 @@ struct SVGPlot {
   func render(_ model: PlotModel<Viewport>) -> String {
     let box = model.frame
     let colours = theme == .dark ? PlotStyle.dark : PlotStyle.light
-    let xTicks = AxisTicks.make(range: model.xRange, maximumCount: max(2, Int(box.width / 60)))
-    let yTicks = AxisTicks.make(range: model.yRange, maximumCount: max(2, Int(box.height / 40)))
+    let xTicks = Self.xTicks(model.xRange, box: box, canvasWidth: width)
+    let yTicks = Self.yTicks(model.yRange, length: box.height)
     let right = box.left + box.width
     let bottom = box.top + box.height
 
@@ -185,6 +208,17 @@ struct SVGPlot {
     for (y, label) in zip(yTicks.values, yTicks.labels) {
       svg.line(
         "<text x=\"\(coordinate(box.left - 7))\" y=\"\(coordinate(box.py(y) + 4))\" text-anchor=\"end\">\(label)</text>"
+      )
+    }
+    // What the labels leave out (a factor, an offset): once, at the x axis's right end and above
+    // the y axis.
+    if let note = xTicks.note {
+      svg.line(
+        "<text x=\"\(coordinate(right))\" y=\"\(height - 8)\" text-anchor=\"end\">\(note)</text>")
+    }
+    if let note = yTicks.note {
+      svg.line(
+        "<text x=\"\(coordinate(box.left))\" y=\"\(coordinate(box.top - 5))\" text-anchor=\"start\">\(note)</text>"
       )
     }
     svg.line("</g>")

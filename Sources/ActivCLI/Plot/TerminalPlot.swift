@@ -3,11 +3,12 @@ import Activations
 /// A plot drawn as text for a terminal: Unicode braille (2×4 dots per character cell) or plain
 /// ASCII (one mark per cell), optionally in ANSI colour.
 ///
-/// Anatomy, top to bottom: the title (if any); the y axis title (`--ylabel`, if any) at the left,
-/// above the y labels; the plot area with the y labels (MAX, MIN and 0
-/// when it is in range) in a gutter on the left and an open frame (left and bottom); the x labels
-/// (MIN at the left, MAX at the right, 0 under the x = 0 line); the x axis title (`--xlabel`, if
-/// any) centred under the plot area; the legend. Control characters of the words become `?`. The lines x = 0 and
+/// Anatomy, top to bottom: the title (if any); the y axis title (`--ylabel`, if any) at the left;
+/// the y axis's note (a factor or offset, when ``AxisTicks`` needs one); the plot area with the y
+/// labels (nice ticks, as in the SVG, marked `┤`) in a gutter on the left and an open frame (left
+/// and bottom); the x labels centred under their ticks (marked `┬`); the x axis's note,
+/// right-aligned; the x axis title (`--xlabel`, if any) centred under the plot area; the legend.
+/// Control characters of the words become `?`. The lines x = 0 and
 /// y = 0 are drawn lightly (dotted braille, or `|`, `-` and `+` in ASCII) when they are in range.
 /// Each curve joins consecutive points of each sub-path by straight runs of dots, clipped to the
 /// plot area; f is solid, f′ dashed, f″ dotted. Colour is per function (Okabe–Ito in ANSI
@@ -90,6 +91,10 @@ struct TerminalPlot {
     /// The dot row of y = 0 and the dot column of x = 0, when they are in range.
     var zeroRow: Int?
     var zeroColumn: Int?
+    /// What the y and x labels leave out (``AxisTicks/note``), written once above the plot area
+    /// and right-aligned under the x labels.
+    var yNote: String? = nil
+    var xNote: String? = nil
   }
 
   /// The layout for the ranges (one that cannot be drawn is widened first): the frame the command
@@ -100,8 +105,15 @@ struct TerminalPlot {
     let yRange = Self.usable(yRange)
     let height = max(1, rows ?? max(Self.minimumRows, columns / 3))
 
-    let yValues = [yRange.upperBound, yRange.lowerBound] + (yRange.contains(0) ? [0] : [])
-    let yTexts = Self.labels(yValues, ascii: ascii)
+    // Nice ticks (see ``AxisTicks``): y labels one row high with a free row between them, x
+    // labels two cells apart, none past the canvas (one at the right end may reach 2 cells past
+    // its centred place: the label line moves it inside).
+    let yTicks = AxisTicks.make(
+      range: yRange,
+      room: .init(
+        length: Double(height - 1), spacing: 3, extent: { _ in 1 }, gap: 1, before: 0.5,
+        after: 0.5))
+    let yTexts = yTicks.labels.map(plainText)
     let labelWidth = min(yTexts.map(\.count).max() ?? 0, columns / 3)
     let gutter = labelWidth + 2
     let width = columns - gutter
@@ -113,21 +125,31 @@ struct TerminalPlot {
     let zeroRow = yRange.contains(0) ? Self.dot(viewport.py(0), limit: height * dots.y) : nil
     let zeroColumn = xRange.contains(0) ? Self.dot(viewport.px(0), limit: width * dots.x) : nil
 
-    var yLabels = [(row: 0, text: yTexts[0]), (row: height - 1, text: yTexts[1])]
-    if let zeroRow, height >= 3, zeroRow / dots.y > 0, zeroRow / dots.y < height - 1 {
-      yLabels.append((zeroRow / dots.y, yTexts[2]))
+    let yLabels = zip(yTicks.values, yTexts).compactMap { value, text in
+      Self.dot(viewport.py(value), limit: height * dots.y).map { (row: $0 / dots.y, text: text) }
     }
-    if height == 1 { yLabels.removeLast() }
-
-    let xValues = [xRange.lowerBound, xRange.upperBound] + (xRange.contains(0) ? [0] : [])
-    let xTexts = Self.labels(xValues, ascii: ascii)
-    var xLabels = [(column: 0, text: xTexts[0]), (column: width - 1, text: xTexts[1])]
-    if let zeroColumn { xLabels.append((zeroColumn / dots.x, xTexts[2])) }
+    let xTicks = AxisTicks.make(
+      range: xRange,
+      room: .init(
+        length: Double(width - 1), spacing: 8, extent: { Double($0.count) }, gap: 2,
+        before: Double(gutter), after: 2))
+    let xLabels = zip(xTicks.values, xTicks.labels.map(plainText)).compactMap { value, text in
+      Self.dot(viewport.px(value), limit: width * dots.x).map {
+        (column: $0 / dots.x, text: text)
+      }
+    }
 
     return Layout(
       columns: columns, gutter: gutter, width: width, height: height, dotsPerCell: dots,
       viewport: viewport, yLabels: yLabels.map { ($0.row, String($0.text.prefix(labelWidth))) },
-      xLabels: xLabels, zeroRow: zeroRow, zeroColumn: zeroColumn)
+      xLabels: xLabels, zeroRow: zeroRow, zeroColumn: zeroColumn,
+      yNote: yTicks.note.map(plainText), xNote: xTicks.note.map(plainText))
+  }
+
+  /// A tick label or note as drawn: in ASCII mode `-` for the minus sign and `x` for `×`.
+  private func plainText(_ text: String) -> String {
+    guard ascii else { return text }
+    return String(text.map { $0 == "\u{2212}" ? "-" : $0 == "\u{D7}" ? "x" : $0 })
   }
 
   /// The plot of the model, laid out by this plot's ``layout(xRange:yRange:)``: the title, the
@@ -162,9 +184,14 @@ struct TerminalPlot {
     if let label = model.yLabel {
       lines.append(cells(label, style: .plain, limit: layout.columns))
     }
+    if let note = layout.yNote { lines.append(cells(note, style: .plain, limit: layout.columns)) }
     lines += plotLines(canvas, layout: layout, series: series)
     lines.append(axisLine(layout))
     lines.append(xLabelLine(layout))
+    if let note = layout.xNote {
+      let pad = String(repeating: " ", count: max(0, layout.columns - note.count))
+      lines.append(cells(pad + note, style: .plain, limit: layout.columns))
+    }
     if let label = model.xLabel {
       lines.append(axisTitleLine(label, layout: layout))
     }

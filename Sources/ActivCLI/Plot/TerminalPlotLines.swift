@@ -57,41 +57,31 @@ extension TerminalPlot {
     return lines
   }
 
-  /// The bottom of the frame, with a tick under x = 0.
+  /// The bottom of the frame, with a tick under each labelled x and under x = 0.
   func axisLine(_ layout: Layout) -> [Cell] {
     var text = String(repeating: " ", count: layout.gutter - 1) + (ascii ? "+" : "└")
     let zero = layout.zeroColumn.map { $0 / layout.dotsPerCell.x }
+    let ticked = Set(layout.xLabels.map(\.column) + (zero.map { [$0] } ?? []))
     for column in 0..<layout.width {
-      text += column == zero ? (ascii ? "+" : "┬") : (ascii ? "-" : "─")
+      text += ticked.contains(column) ? (ascii ? "+" : "┬") : (ascii ? "-" : "─")
     }
     return cells(text, style: .plain, limit: layout.columns)
   }
 
-  /// MIN under the left edge, MAX ending at the right edge, 0 centred under x = 0 where it fits.
+  /// Each x label centred under its tick (moved inside the line at the edges), skipped where it
+  /// would touch a label already placed.
   func xLabelLine(_ layout: Layout) -> [Cell] {
     var line = [Character](repeating: " ", count: layout.columns)
-    let low = Array(layout.xLabels[0].text)
-    let high = Array(layout.xLabels[1].text)
-    let highStart = max(0, layout.columns - high.count)
-    let lowStart = max(0, min(layout.gutter, highStart - 1 - low.count))
     var taken: [Range<Int>] = []
-    for (start, text) in [(lowStart, low), (highStart, high)] {
+    for label in layout.xLabels {
+      let text = Array(label.text)
+      let centred = layout.gutter + label.column - (text.count - 1) / 2
+      let start = max(0, min(layout.columns - text.count, centred))
       let range = start..<min(layout.columns, start + text.count)
-      if taken.allSatisfy({ !$0.overlaps(range) }) {
+      let padded = (start - 1)..<(range.upperBound + 1)
+      if taken.allSatisfy({ !$0.overlaps(padded) }) {
         for (i, c) in zip(range, text) { line[i] = c }
         taken.append(range)
-      }
-    }
-    if layout.xLabels.count > 2 {
-      let text = Array(layout.xLabels[2].text)
-      let start = layout.gutter + layout.xLabels[2].column - (text.count - 1) / 2
-      let range = start..<(start + text.count)
-      // One free cell on each side, so 0 never runs into MIN or MAX.
-      let padded = (start - 1)..<(start + text.count + 1)
-      if start >= 0, range.upperBound <= layout.columns,
-        taken.allSatisfy({ !$0.overlaps(padded) })
-      {
-        for (i, c) in zip(range, text) { line[i] = c }
       }
     }
     return line.map { Cell(text: $0, style: .plain) }

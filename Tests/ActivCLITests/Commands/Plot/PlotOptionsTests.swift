@@ -316,7 +316,7 @@ struct PlotOptionsTests {
     let out = expectSuccess(["plot", "relu", "gelu"] + size.arguments)
     let rows = lines(out)
     // The plot area: every line before the bottom of the frame.
-    let bottom = rows.firstIndex { $0.contains("└─") || $0.contains("+-") }
+    let bottom = rows.firstIndex { $0.contains("└") || $0.contains("+-") }
     #expect(bottom == size.rows)
     #expect(rows.map(\.count).max() == size.columns)
   }

@@ -164,10 +164,11 @@ struct TerminalPlotTests {
   func reluCornerLandsInItsCell() {
     let plot = TerminalPlot(columns: 40)
     let layout = reluModel(plot).frame
-    // 40 columns less a gutter of 7 (`−0.25 ┤`) leave 33 cells, 66 dots: x = 0 is the centre of
-    // dot 33, the right half of cell 16; y = 0 is dot row 46 (2.25 / 2.5 of 51).
-    #expect(layout.gutter == 7)
-    #expect(layout.zeroColumn == 33)
+    // 40 columns less a gutter of 3 (`2 ┤`: the ticks are 0, 1, 2) leave 37 cells, 74 dots: x = 0
+    // is dot 36.5 rounded away, 37, the right half of cell 18; y = 0 is dot row 46 (2.25 / 2.5 of
+    // 51).
+    #expect(layout.gutter == 3)
+    #expect(layout.zeroColumn == 37)
     #expect(layout.zeroRow == 46)
     let curve = dots(plot.render(reluModel(plot, [Self.reluSeries])), layout)
     let axes = dots(plot.render(reluModel(plot, [])), layout)
@@ -177,11 +178,11 @@ struct TerminalPlotTests {
     #expect(added.contains(Dot(x: 31, y: 46)))
     #expect(added.filter { $0.y > 46 }.isEmpty)
     let rising = added.filter { $0.y < 46 }
-    #expect(rising.map(\.x).min() == 34)
+    #expect(rising.map(\.x).min() == 38)
     #expect(rising.map(\.y).max() == 45)
-    // The corner's cell: row 11, column 16, holds the corner dot (right column, third row).
+    // The corner's cell: row 11, column 18, holds the corner dot (right column, third row).
     let cornerRow = textLines(plot.render(reluModel(plot, [Self.reluSeries])))[11]
-    let cell = Array(cornerRow.unicodeScalars)[layout.gutter + 16].value - 0x2800
+    let cell = Array(cornerRow.unicodeScalars)[layout.gutter + 18].value - 0x2800
     #expect(cell & 0x20 != 0)
   }
 
@@ -196,10 +197,10 @@ struct TerminalPlotTests {
     let between = { (dots: Set<Dot>) in dots.filter { $0.y > one && $0.y < zero } }
     #expect(between(drawn) == between(axes))
     let added = drawn.subtracting(axes)
-    #expect(added.contains { $0.y == zero && $0.x < 33 })
-    #expect(added.contains { $0.y == one && $0.x > 33 })
-    #expect(!added.contains { $0.y == one && $0.x < 33 })
-    #expect(!added.contains { $0.y == zero && $0.x > 33 })
+    #expect(added.contains { $0.y == zero && $0.x < 37 })
+    #expect(added.contains { $0.y == one && $0.x > 37 })
+    #expect(!added.contains { $0.y == one && $0.x < 37 })
+    #expect(!added.contains { $0.y == zero && $0.x > 37 })
   }
 
   @Test("f is solid, f′ dashed")
@@ -213,13 +214,13 @@ struct TerminalPlotTests {
     }
     // y = 2 is dot row 5 (0.25 / 2.5 of 51, rounded).
     let row = { (order: Int) in
-      dots(plot.render(reluModel(plot, [flat(order)])), layout).filter { $0.y == 5 && $0.x != 33 }
+      dots(plot.render(reluModel(plot, [flat(order)])), layout).filter { $0.y == 5 && $0.x != 37 }
         .count
     }
-    #expect(row(0) == 65)
+    #expect(row(0) == 73)
     let dashed = row(1)
-    // 4 dots on, 3 off along 66 dots: 9 × 4 + 3 drawn; dot 33, on the x = 0 line, falls in a gap.
-    #expect(dashed == 39)
+    // 4 dots on, 3 off along 74 dots: 10 × 4 + 4 drawn, less dot 37, on the x = 0 line.
+    #expect(dashed == 43)
   }
 
   @Test("a sampled sigmoid is connected and rising")
@@ -262,11 +263,11 @@ struct TerminalPlotTests {
     let layout = reluModel(plot).frame
     let added = dots(text, layout).subtracting(dots(plot.render(reluModel(plot, [])), layout))
     // The steep segment crosses the whole height half-way between x = −2 and −1 (dots 0 and
-    // 16.25); y = 1 runs from x = 1 to the right edge; the single point is drawn.
-    #expect(Set(added.filter { (7...9).contains($0.x) }.map(\.y)).count > 40)
-    #expect(added.filter { $0.x < 7 || ($0.x > 9 && $0.x < 41) }.isEmpty)
+    // 18.25); y = 1 runs from x = 1 to the right edge; the single point is drawn.
+    #expect(Set(added.filter { (8...10).contains($0.x) }.map(\.y)).count > 40)
+    #expect(added.filter { $0.x < 8 || ($0.x > 10 && $0.x < 46) }.isEmpty)
     #expect(added.contains(Dot(x: 65, y: 26)))
-    #expect(added.contains(Dot(x: 41, y: 36)))
+    #expect(added.contains(Dot(x: 46, y: 36)))
   }
 
   // MARK: - Modes
@@ -281,7 +282,7 @@ struct TerminalPlotTests {
     #expect(text.contains("o"))
     #expect(text.contains(":"))
     #expect(text.contains("oo sigmoid   :: sigmoid'"))
-    #expect(text.contains("-6"))
+    #expect(text.contains("-5.0"))
     let colouredPlot = TerminalPlot(columns: 60, color: true, ascii: true)
     let coloured = colouredPlot.render(sigmoidModel(colouredPlot))
     let colouredIsASCII = coloured.unicodeScalars.allSatisfy(\.isASCII)
@@ -372,7 +373,7 @@ struct TerminalPlotTests {
     let lines = textLines(expectSuccess(["plot", "relu", "--title", "T"]))
     #expect(lines.first == "T")
     #expect(lines.filter { $0 == "T" }.count == 1)
-    #expect(lines[1].hasPrefix(" 5.25 \u{2524}"))
+    #expect(lines[1].hasPrefix("  \u{2502}") && lines[2].hasPrefix("5 \u{2524}"))
     let plot = TerminalPlot(columns: 40)
     var model = reluModel(plot)
     let untitled = textLines(plot.render(model))
@@ -414,7 +415,7 @@ struct TerminalPlotTests {
     #expect(TerminalPlot.labels([-1e300, 1e300, 0]) == ["\u{2212}1e+300", "1e+300", "0"])
 
     let text = TerminalPlot(columns: 50).render(reluModel(TerminalPlot(columns: 50)))
-    #expect(text.contains("\u{2212}0.25"))
+    #expect(text.contains("\u{2212}1"))
     #expect(text.contains("\u{2212}2"))
     #expect(!text.contains("-"))
     for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
@@ -427,21 +428,21 @@ struct TerminalPlotTests {
   @Test("the golden 40-column relu plot, braille and ASCII")
   func goldenReluAt40Columns() {
     let expected = """
-       2.25 ┤                ⠨
-            │                ⠨              ⢀⠔
-            │                ⠨             ⡠⠊
-            │                ⠨           ⢀⠔⠁
-            │                ⠨          ⡠⠃
-            │                ⠨        ⢀⠜
-            │                ⠨⠤⠄ ⠤⠤ ⠠⡴⠅ ⠤⠤ ⠠⠤⠄
-            │                ⠨     ⢠⠊
-            │                ⠨    ⡔⠁
-            │                ⠨  ⡠⠊
-            │                ⠨⢀⠔⠁
-          0 ┤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠬⠎⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄
-      −0.25 ┤                ⠨
-            └────────────────┬────────────────
-             −2              0               2
+        │                  ⠨
+      2 ┤                  ⠨                ⢀⠔
+        │                  ⠨               ⡰⠁
+        │                  ⠨             ⡠⠊
+        │                  ⠨           ⢀⠎
+        │                  ⠨         ⢀⠔⠁
+      1 ┤                  ⠨⠤⠄ ⠤⠤ ⠠⠤⡴⠁⠤⠤ ⠠⠤⠄ ⠤
+        │                  ⠨      ⡠⠊
+        │                  ⠨    ⢀⠎
+        │                  ⠨  ⢀⠔⠁
+        │                  ⠨ ⡰⠁
+      0 ┤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠬⠎⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄
+        │                  ⠨
+        └┬─────────────────┬─────────────────┬
+         −2                0                 2
       ━━ relu   ┅┅ relu′
 
       """
@@ -449,21 +450,21 @@ struct TerminalPlotTests {
     #expect(plot.render(reluModel(plot)) == expected)
 
     let expectedASCII = """
-       2.25 +                |
-            |                |               *
-            |                |             **
-            |                |           **
-            |                |          *
-            |                |        **
-            |                ........*........
-            |                |     **
-            |                |   **
-            |                |  *
-            |                |**
-          0 +*****************----------------
-      -0.25 +                |
-            +----------------+----------------
-             -2              0               2
+        |                  |
+      2 +                  |                 *
+        |                  |               **
+        |                  |             **
+        |                  |           **
+        |                  |         **
+      1 +                  .........*.........
+        |                  |      **
+        |                  |    **
+        |                  |  **
+        |                  |**
+      0 +*******************------------------
+        |                  |
+        ++-----------------+-----------------+
+         -2                0                 2
       ** relu   .. relu'
 
       """
