@@ -97,6 +97,17 @@ enum CLIError: Error, Equatable {
   /// More than two numbers where a range goes (`eval relu 1 2 3`).
   case tooManyNumbers(command: String, numbers: [String])
   case tooManyPoints(count: String, limit: Int)
+  /// A range written before the functions (`table -3 3 relu gelu`); `fix` is the command line
+  /// with the range moved after them.
+  case misplacedRange(fix: String)
+  /// A plain number where a function SPEC goes (`eval 3`), which would be a constant function.
+  case numberAsSpec(String)
+  /// A range written as `LO:HI` (`-3:3`) where two numbers go; `option` is `--ylim` when it was
+  /// its value, nil for MIN MAX.
+  case colonRange(option: String?, text: String, low: String, high: String)
+  /// A grid whose points would repeat x because the range holds too few doubles
+  /// (`eval relu 1 1.0000000000000002 --points 5`); `advice` says what to change.
+  case repeatedGridPoints(count: Int, min: String, max: String, distinct: String, advice: String)
   /// `--format table` aligns its columns only once every row is known, so it keeps them all.
   case tooManyTableRows(count: Int, limit: Int)
   case spec(SpecError)
@@ -164,6 +175,25 @@ enum CLIError: Error, Equatable {
     case .tooManyPoints(let count, let limit):
       return
         "\(count) points is more than activ writes (at most \(limit)); use a larger --step or fewer --points"
+    case .misplacedRange(let fix):
+      return "the range goes after the functions: \(excerpt(fix, limit: 300))"
+    case .numberAsSpec(let word):
+      return
+        "'\(excerpt(word))' is a number where a function SPEC goes; a constant function is an "
+        + "expression in x, such as '\(excerpt(word))+0*x'"
+    case .colonRange(let option, let text, let low, let high):
+      if let option {
+        return
+          "bad value '\(excerpt(text))' for \(option); write the range as two numbers: "
+          + "\(option) \(excerpt(low)) \(excerpt(high))"
+      }
+      return
+        "'\(excerpt(text))' is not a range; write the range as two numbers: "
+        + "\(excerpt(low)) \(excerpt(high))"
+    case .repeatedGridPoints(let count, let min, let max, let distinct, let advice):
+      return
+        "\(count) points from \(excerpt(min)) to \(excerpt(max)) would repeat x: the range holds "
+        + "\(distinct) distinct double\(distinct == "1" ? "" : "s"); \(advice)"
     case .tooManyTableRows(let count, let limit):
       return
         "\(count) rows is more than --format table holds (at most \(limit)); use csv or tsv, which stream"
@@ -212,6 +242,17 @@ enum CLIError: Error, Equatable {
       return ["run 'activ list' for the catalogue"]
     case .expression(let error, let text):
       return error.caretLines(for: text)
+    case .numberAsSpec:
+      guard let command, ["eval", "grad", "table", "plot"].contains(command) else { return [usage] }
+      return ["the range MIN MAX goes after the functions: activ \(command) relu -3 3", usage]
+    case .unknownOption(let name, let option, _)
+    where !option.hasPrefix("--")
+      && Commands.all.contains(where: { $0.spec.name == name && $0.spec.takesFunctions }):
+      return [
+        "if '\(excerpt(option))' starts an expression, put the words after --, which ends the "
+          + "options: activ \(name) -- '-x^2'",
+        usage,
+      ]
     case .spec(.syntax):
       return ["a spec looks like mish, elu(alpha=0.5) or leaky_relu(0.2); quote it in the shell"]
     case .badInputLine:

@@ -64,7 +64,12 @@ struct Grid: Sendable {
   /// about 100 intervals) strictly between MIN and MAX, then MAX. Multiples are formed as
   /// `n·m·10ᵏ` with one rounding, so they print as short decimals (-2.95, never
   /// -2.9500000000000002).
+  /// On a range of at most 101 doubles (`1 1.0000000000000002`) it is every double of the range,
+  /// and it never repeats an x.
   static func automatic(from low: Double, to high: Double) -> Grid {
+    if let count = distinctDoubles(from: low, to: high), count <= 101 {
+      return Grid(values: Array(sequence(first: low) { $0 < high ? $0.nextUp : nil }))
+    }
     let span = high - low
     guard span.isFinite, span > 0 else {
       return evenlySpaced(
@@ -79,21 +84,65 @@ struct Grid: Sendable {
     // Far from zero relative to its width, the range's multiples of a round step are not exact
     // decimals any more; fall back to 101 evenly spaced points.
     guard abs(first) < 1e12, abs(last) < 1e12 else {
-      return evenlySpaced(
+      let even = evenlySpaced(
         from: DecimalArgument(text: shortestDecimal(low), value: low),
         to: DecimalArgument(text: shortestDecimal(high), value: high),
         count: 101)
+      var values: [Double] = []
+      for i in 0..<even.count where values.last.map({ even.point(i) > $0 }) ?? true {
+        values.append(even.point(i))
+      }
+      return Grid(values: values)
     }
     var values = [low]
     var n = Int64(first)
     while n <= Int64(last) {
       let x =
         ScaledDecimal.double(mantissa: n * stepMantissa, exponent: stepExponent) ?? Double(n) * step
-      if x > low && x < high { values.append(x) }
+      if x > low && x < high && x > values.last! { values.append(x) }
       n += 1
     }
     values.append(high)
     return Grid(values: values)
+  }
+
+  /// How many doubles lie in [low, high] (0 and -0 counted once), or nil when more than an Int
+  /// holds or an end is not finite.
+  static func distinctDoubles(from low: Double, to high: Double) -> Int? {
+    guard low.isFinite, high.isFinite, low <= high else { return nil }
+    func ordinal(_ x: Double) -> Int64 {
+      let magnitude = Int64(bitPattern: abs(x).bitPattern)
+      return x < 0 ? -magnitude : magnitude
+    }
+    let (difference, overflow) = ordinal(high).subtractingReportingOverflow(ordinal(low))
+    guard !overflow, difference < Int64(Int.max) else { return nil }
+    return Int(difference) + 1
+  }
+
+  /// Refuses a grid whose x values would not all be distinct (a `--points` or `--step` finer than
+  /// the doubles of the range): `advice` says what to change. Points `spacing` apart, at least two
+  /// units in the last place of the range's larger end, cannot repeat; closer ones are checked.
+  func refuseRepeats(
+    from low: DecimalArgument, to high: DecimalArgument, spacing: Double, advice: (Int) -> String
+  ) throws(CLIError) {
+    guard let distinct = Grid.distinctDoubles(from: low.value, to: high.value) else { return }
+    let ulp = max(low.value.ulp, high.value.ulp)
+    var repeats = count > distinct
+    if !repeats && !(spacing >= 2 * ulp) {
+      var previous = point(0)
+      for i in 1..<max(count, 1) {
+        let x = point(i)
+        if !(x > previous) {
+          repeats = true
+          break
+        }
+        previous = x
+      }
+    }
+    guard repeats else { return }
+    throw .repeatedGridPoints(
+      count: count, min: low.text, max: high.text, distinct: String(distinct),
+      advice: advice(distinct))
   }
 
   /// The round step nearest (in ratio) to `raw`: (mantissa, exponent) with mantissa 1, 2 or 5.

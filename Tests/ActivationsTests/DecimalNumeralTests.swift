@@ -31,6 +31,21 @@ struct DecimalNumeralTests {
     if testCase.mantissa != nil { #expect(numeral.exact?.exponent == testCase.exponent) }
   }
 
+  /// The Unicode minus sign U+2212, as activ's plot labels print it, reads as '-'.
+  @Test(
+    "the Unicode minus reads as '-'",
+    arguments: [
+      ("\u{2212}3", -3.0), ("\u{2212}0.5", -0.5), ("1e\u{2212}3", 0.001), ("\u{2212}.5", -0.5),
+    ])
+  func unicodeMinus(_ text: String, _ value: Double) throws {
+    let numeral = try #require(DecimalNumeral(text))
+    #expect(numeral.value == value)
+    #expect(DecimalNumeral.isNumberShaped(text))
+    #expect(DecimalNumeral.dataValue("\u{2212}inf") == -.infinity)
+    #expect(DecimalNumeral.isNegativeNumberShaped("\u{2212}3"))
+    #expect(DecimalNumeral("\u{2212}\u{2212}3") == nil)
+  }
+
   @Test(
     "positionals that start like a number are taken for one",
     arguments: ["3", "-3", "+3", ".5", "2*x", "-x", "-", "inf", "NaN", "Infinity"])

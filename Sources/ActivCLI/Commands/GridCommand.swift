@@ -52,12 +52,20 @@ enum GridCommand {
       grid = Grid(values: try InputReader.numbers(from: path, console: console))
     } else {
       let range = try XRange.checked(writtenRange)
+      // A grid finer than the doubles of the range is refused rather than repeating x.
       if let points = parsed.value(SharedOptions.points).flatMap(Int.init) {
         grid = .evenlySpaced(from: range.low, to: range.high, count: points)
+        try grid.refuseRepeats(
+          from: range.low, to: range.high,
+          spacing: (range.high.value - range.low.value) / Double(points - 1)
+        ) { "use --points \($0) or fewer, or a wider range" }
       } else if let step = parsed.value(SharedOptions.step) {
         // The parser has checked --step is a number > 0.
-        grid = try .stepped(
-          from: range.low, step: try DecimalArgument(step, name: "--step"), to: range.high)
+        let step = try DecimalArgument(step, name: "--step")
+        grid = try .stepped(from: range.low, step: step, to: range.high)
+        try grid.refuseRepeats(from: range.low, to: range.high, spacing: step.value) { _ in
+          "use a larger --step, or a wider range"
+        }
       } else {
         grid = .automatic(from: range.low.value, to: range.high.value)
       }

@@ -3,8 +3,11 @@ import Activations
 /// SPEC words from a command line, each read once by ``FunctionSpec`` (the library's rule for
 /// catalogue specs and expressions), with the command's `--seed` and `--name`.
 enum SpecWords {
-  /// One SPEC word: catalogue functions (several for a sweep) or an expression.
+  /// One SPEC word: catalogue functions (several for a sweep) or an expression. A plain number
+  /// (`3`) is refused: where a SPEC goes it is almost always a misplaced range; a constant
+  /// function says so as an expression in x (`3+0*x`).
   static func read(_ word: String, context: BindingContext) throws(CLIError) -> FunctionSpec {
+    if DecimalNumeral(word) != nil { throw .numberAsSpec(word) }
     do {
       return try FunctionSpec(word, context: context)
     } catch {

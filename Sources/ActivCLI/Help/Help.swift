@@ -49,6 +49,11 @@ enum Help {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// The line on `--` in every command's option list (help and manual page alike).
+  static let terminator =
+    "End of the options: every word after it is an argument, even one that starts with '-' "
+    + "(activ eval -- -x^2)."
+
   static func command(_ spec: CommandSpec) -> String {
     var lines = ["OVERVIEW: " + spec.abstract, ""]
     let positional = spec.positionalUsage.isEmpty ? "" : " " + spec.positionalUsage
@@ -66,6 +71,7 @@ enum Help {
     for (option, text) in zip(spec.options, labels) {
       lines += wrapped(option.help, label: "  " + pad(text, labelWidth))
     }
+    lines += wrapped(terminator, label: "  " + pad("--", labelWidth))
     for paragraph in spec.discussion {
       lines.append("")
       lines += wrapped(paragraph, label: "")

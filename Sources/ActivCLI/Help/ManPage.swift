@@ -29,6 +29,7 @@ enum ManPage {
       for option in spec.options {
         lines += [".TP", optionLabel(option), text(option.help)]
       }
+      lines += [".TP", "\\fB\\-\\-\\fR", text(Help.terminator)]
       for paragraph in spec.discussion {
         lines += [".PP", text(paragraph)]
       }

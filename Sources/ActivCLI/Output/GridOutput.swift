@@ -47,7 +47,8 @@ enum GridOutput {
         values.removeAll(keepingCapacity: true)
         for function in functions { function.evaluate(x, orders: orders, into: &values) }
         row.removeAll(keepingCapacity: true)
-        row.append(numbers.format(x))
+        // --precision rounds the function columns only: x is always exact.
+        row.append(NumberStyle.shortest.format(x))
         for value in values { row.append(numbers.format(value)) }
         try writer.write(row)
         if i % 4096 == 4095 { progress?.update(done: i + 1) }

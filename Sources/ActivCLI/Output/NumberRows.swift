@@ -35,7 +35,11 @@ struct NumberRows: Sendable {
     case (.delimited(let separator), .shortest):
       format(range, into: buffer, separator: separator) { buffer.append(shortest: $0) }
     case (.delimited(let separator), .significant):
-      format(range, into: buffer, separator: separator) { buffer.append($0, style: style) }
+      format(range, into: buffer, separator: separator) {
+        buffer.append($0, style: style)
+      } x: {
+        buffer.append(shortest: $0)
+      }
     case (.json(let framing), .shortest):
       formatJSON(range, into: buffer, framing: framing) { x in
         if x.isFinite { buffer.append(shortest: x) } else { buffer.appendNull() }
@@ -43,6 +47,8 @@ struct NumberRows: Sendable {
     case (.json(let framing), .significant):
       formatJSON(range, into: buffer, framing: framing) { x in
         if x.isFinite { buffer.append(x, style: style) } else { buffer.appendNull() }
+      } x: { x in
+        if x.isFinite { buffer.append(shortest: x) } else { buffer.appendNull() }
       }
     }
   }
@@ -72,16 +78,19 @@ struct NumberRows: Sendable {
     return (xs, columns)
   }
 
-  /// Evaluates the rows, then formats them row by row, `separator` between the numbers.
+  /// Evaluates the rows, then formats them row by row, `separator` between the numbers; x is
+  /// written by `x` (shortest round-trip: `--precision` applies to the function columns only),
+  /// `number` when not given.
   @inline(__always)
   private func format(
-    _ range: Range<Int>, into buffer: ByteBuffer, separator: UInt8, number: (Double) -> Void
+    _ range: Range<Int>, into buffer: ByteBuffer, separator: UInt8, number: (Double) -> Void,
+    x: ((Double) -> Void)? = nil
   ) {
     let n = range.count
     let (xs, columns) = evaluate(range)
     let columnCount = functions.count * orders.count
     for row in 0..<n {
-      number(xs[row])
+      if let x { x(xs[row]) } else { number(xs[row]) }
       for c in 0..<columnCount {
         buffer.append(byte: separator)
         number(columns[c * n + row])
@@ -90,17 +99,19 @@ struct NumberRows: Sendable {
     }
   }
 
-  /// Evaluates the rows, then formats them as JSON objects, one per line.
+  /// Evaluates the rows, then formats them as JSON objects, one per line; x as in
+  /// ``format(_:into:separator:number:x:)``.
   @inline(__always)
   private func formatJSON(
-    _ range: Range<Int>, into buffer: ByteBuffer, framing: JSONFraming, number: (Double) -> Void
+    _ range: Range<Int>, into buffer: ByteBuffer, framing: JSONFraming, number: (Double) -> Void,
+    x: ((Double) -> Void)? = nil
   ) {
     let n = range.count
     let (xs, columns) = evaluate(range)
     let columnCount = min(functions.count * orders.count, framing.keyPrefixes.count)
     for row in 0..<n {
       buffer.append(framing.recordStart(range.lowerBound + row))
-      number(xs[row])
+      if let x { x(xs[row]) } else { number(xs[row]) }
       for c in 0..<columnCount {
         buffer.append(framing.keyPrefixes[c])
         number(columns[c * n + row])

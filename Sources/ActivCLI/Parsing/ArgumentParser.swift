@@ -67,6 +67,15 @@ enum ArgumentParser {
         inlineValue = value
       case .short(let name, let attached):
         guard let match = spec.option(short: name) else {
+          // A word that is no option of this command but reads as a SPEC (`-x^2`, `-log(x)`)
+          // is a positional; `--` makes any word one.
+          let word = "-" + String(name) + (attached ?? "")
+          if spec.takesFunctions,
+            (try? FunctionSpec(word)) != nil
+          {
+            parsed.positionals.append(word)
+            continue
+          }
           throw .unknownOption(command: spec.name, option: "-" + String(name), suggestion: nil)
         }
         option = match
@@ -79,10 +88,17 @@ enum ArgumentParser {
         continue
       }
       var texts: [String] = inlineValue.map { [$0] } ?? []
+      // `--ylim -1:1`: two numbers are wanted, said before a missing second value is.
+      let isRange: Bool
+      if case .number = valueSpec.kind { isRange = valueSpec.count == 2 } else { isRange = false }
+      if isRange, let text = texts.first {
+        try XRange.refuseColon(text, option: option.displayName)
+      }
       while texts.count < valueSpec.count {
         guard index < tokens.count, case .word(let next) = tokens[index] else {
           throw .missingOptionValue(option: option.displayName, valueName: valueSpec.name)
         }
+        if isRange { try XRange.refuseColon(next, option: option.displayName) }
         texts.append(next)
         index += 1
       }

@@ -2,6 +2,7 @@
 /// exponent (`-3`, `0.5`, `.5`, `5.`, `+2`, `1e-3`). This is the one place that decides whether a
 /// word is a number, for spec values, expression literals, option values, ranges and `--input`
 /// lines alike; `nan`, `inf`, hexadecimal, empty text and values that overflow to ±inf are not.
+/// The Unicode minus sign U+2212 (`−3`, `1e−3`), which activ's own plot labels print, reads as `-`.
 package struct DecimalNumeral: Sendable {
   /// The nearest double.
   package let value: Double
@@ -13,7 +14,8 @@ package struct DecimalNumeral: Sendable {
   /// Integers this small convert to `Double` exactly.
   package static let exactLimit: Int64 = 1 << 53
 
-  package init?(_ text: String) {
+  package init?(_ written: String) {
+    let text = DecimalNumeral.asciiMinus(written)
     let bytes = Array(text.utf8)
     var index = 0
     func at(_ i: Int) -> UInt8? { i < bytes.count ? bytes[i] : nil }
@@ -69,10 +71,22 @@ package struct DecimalNumeral: Sendable {
     self.exact = mantissa.map { (negative ? -$0 : $0, exponent) }
   }
 
+  /// The Unicode minus sign U+2212 anywhere in `text` replaced by `-`.
+  package static func asciiMinus(_ text: String) -> String {
+    guard text.unicodeScalars.contains(minusSign) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { scalars.append(scalar == minusSign ? "-" : scalar) }
+    return String(scalars)
+  }
+
+  /// U+2212 MINUS SIGN, as typeset numbers (and activ's plot labels) write a negative number.
+  package static let minusSign: Unicode.Scalar = "\u{2212}"
+
   /// A number in data (`--input` lines, feature maps): a finite decimal, or `nan`, `inf` or
   /// `infinity` in any case, optionally signed, as other tools write them.
-  package static func dataValue(_ text: String) -> Double? {
-    if let numeral = DecimalNumeral(text) { return numeral.value }
+  package static func dataValue(_ written: String) -> Double? {
+    if let numeral = DecimalNumeral(written) { return numeral.value }
+    let text = asciiMinus(written)
     var word = Substring(text)
     var negative = false
     if let sign = word.first, sign == "+" || sign == "-" {
@@ -86,8 +100,10 @@ package struct DecimalNumeral: Sendable {
 
   /// Whether a word that starts with `-` is a negative number rather than an option: `-`
   /// followed by a digit, or by `.` and a digit (`-3`, `-.5`, `-1e-3`), or a non-finite word
-  /// (`-inf`), which is then refused as a number, not as an unknown option.
-  package static func isNegativeNumberShaped(_ word: String) -> Bool {
+  /// (`-inf`), which is then refused as a number, not as an unknown option. The minus may be
+  /// U+2212 (`−3`).
+  package static func isNegativeNumberShaped(_ written: String) -> Bool {
+    let word = asciiMinus(written)
     let bytes = Array(word.utf8.prefix(3))
     guard bytes.first == UInt8(ascii: "-") else { return false }
     if bytes.count > 1 && isDigit(bytes[1]) { return true }
@@ -97,8 +113,10 @@ package struct DecimalNumeral: Sendable {
 
   /// Whether a word is meant as a number, so a range can be told from the specs before it: it
   /// starts with a digit, a sign or a point, or is a non-finite word. Wider than ``init(_:)``
-  /// on purpose: `2*x` or `1.5.` there is a number written wrong, reported as such.
-  package static func isNumberShaped(_ word: String) -> Bool {
+  /// on purpose: `2*x` or `1.5.` there is a number written wrong, reported as such. A leading
+  /// U+2212 counts as `-`.
+  package static func isNumberShaped(_ written: String) -> Bool {
+    let word = asciiMinus(written)
     guard let first = word.utf8.first else { return false }
     if isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
       || first == UInt8(ascii: ".")

@@ -188,6 +188,25 @@ struct BadInputCorpusTests {
       "<stdin>:2: 'null' is not a number"),
     BadInput(
       ["info", "--all", "--format", "json", "--latex", "relu"], .usage, "unexpected argument"),
+    // Issue 15: the range before the functions, numbers as specs, LO:HI, grids finer than doubles.
+    BadInput(["table", "-3", "3", "relu", "gelu"], .usage, "the range goes after the functions"),
+    BadInput(["plot", "-3", "3", "relu"], .usage, "activ plot relu -3 3"),
+    BadInput(["eval", "7"], .usage, "needs both MIN and MAX"),
+    BadInput(["info", "-3"], .usage, "a constant function is an expression in x"),
+    BadInput(
+      ["apply", "0.5", "--input", "{dir}/digits.txt"], .usage, "'0.5' is a number where a function"),
+    BadInput(
+      ["grad", "relu", "\u{2212}3:3"], .usage, "write the range as two numbers: \u{2212}3 3"),
+    BadInput(["plot", "relu", "--ylim", "-1:1"], .usage, "write the range as two numbers"),
+    BadInput(
+      ["eval", "relu", "1", "1.0000000000000002", "--points", "3"], .usage,
+      "would repeat x: the range holds 2 distinct doubles"),
+    BadInput(
+      ["table", "relu", "gelu", "100", "100.00000000000003", "--step", "1e-15"], .usage,
+      "would repeat x"),
+    BadInput(["eval", "-q"], .usage, "unknown option '-q' for 'eval'"),
+    BadInput(["eval", "-sinn(x)"], .usage, "unknown option '-s' for 'eval'"),
+    BadInput(["eval", "relu", "\u{2212}"], .usage, "needs both MIN and MAX"),
   ]
 
   @Test(arguments: cases)

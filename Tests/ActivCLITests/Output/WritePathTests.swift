@@ -33,7 +33,10 @@ import Testing
       let x = rows.grid.point(i)
       var values: [Double] = []
       for function in rows.functions { function.evaluate(x, orders: rows.orders, into: &values) }
-      text += ([x] + values).map(rows.style.format).joined(separator: separator) + "\n"
+      // --precision rounds the function columns only; x is always shortest.
+      text +=
+        ([NumberStyle.shortest.format(x)] + values.map(rows.style.format))
+        .joined(separator: separator) + "\n"
     }
     return text
   }

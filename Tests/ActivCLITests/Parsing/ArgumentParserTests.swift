@@ -52,7 +52,7 @@ struct ArgumentParserTests {
       arguments: ["--point", "3"],
       message: "unknown option '--point' for 'eval' (did you mean '--points'?)"),
     ParserErrorCase(arguments: ["--zzzzzz"], message: "unknown option '--zzzzzz' for 'eval'"),
-    ParserErrorCase(arguments: ["-x"], message: "unknown option '-x' for 'eval'"),
+    ParserErrorCase(command: "list", arguments: ["-x"], message: "unknown option '-x' for 'list'"),
     ParserErrorCase(
       command: "grad", arguments: ["relu", "--grad"],
       message: "unknown option '--grad' for 'grad' (did you mean '--grad2'?)"),
