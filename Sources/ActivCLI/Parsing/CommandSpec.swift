@@ -91,7 +91,7 @@ enum SharedOptions {
     long: "precision", value: ValueSpec(name: "P", kind: .integer(1...17)),
     help:
       "Significant digits of the function values (default: the shortest that reads back "
-      + "exactly); x is always written exactly, in the shortest form that reads back.")
+      + "exactly); x is never rounded.")
   static let noHeader = OptionSpec(
     long: "no-header", value: nil, help: "Leave out the header line.")
   static let output = OptionSpec(
