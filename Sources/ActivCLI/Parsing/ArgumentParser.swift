@@ -96,6 +96,15 @@ enum ArgumentParser {
   private static let rangeOptionNames: Set<String> = ["xlim", "xlims", "xrange", "range"]
   private static let rangeEndOptionNames: Set<String> = ["xmin", "xmax", "min", "max"]
 
+  /// Names other tools give an option of activ's (folded as ``normalizedName(_:)``), suggested
+  /// where spelling alone would not find it or would find the wrong one (`--n` is not `--name`).
+  private static let synonyms: [String: String] = [
+    "n": "points", "num": "points", "npoints": "points", "samples": "points", "count": "points",
+    "dx": "step", "stepsize": "step",
+    "ymin": "ylim", "ymax": "ylim", "yrange": "ylim", "ylims": "ylim",
+    "out": "output", "fmt": "format", "digits": "precision",
+  ]
+
   /// The refusal of `--name`, which `spec` does not have: the x range's MIN MAX for `--xlim`
   /// (never `--ylim`, which is another thing), the command that has the option (`eval --svg` is
   /// plot's), or the near miss among the command's own options.
@@ -137,7 +146,12 @@ enum ArgumentParser {
         commandLine: owners.count == 1
           ? [owners[0].name] + words(of: tokens, keepingOptionsOf: owners[0], from: spec) : nil)
     }
-    let near = closestMatch(to: name, among: spec.options.map(\.long))
+    let near =
+      synonyms[folded].flatMap { spec.option(long: $0)?.long }
+      // One letter is the short option's (`--o` is `-o`), or no near miss at all.
+      ?? (folded.count < 2
+        ? folded.first.flatMap { spec.option(short: $0)?.long }
+        : closestMatch(to: name, among: spec.options.map(\.long)))
     return .unknownOption(
       command: spec.name, option: "--" + name, suggestion: near.map { "--" + $0 })
   }

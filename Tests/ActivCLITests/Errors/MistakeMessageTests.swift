@@ -133,6 +133,21 @@ struct MistakeMessageTests {
     ErrorCase(
       arguments: ["grad", "relu", "--order", "x"], code: .usage,
       message: "bad value 'x' for --order; expected 1 or 2"),
+    // Other tools' names for an option suggest activ's; a single letter is no near miss.
+    ErrorCase(
+      arguments: ["plot", "relu", "--ymin", "0"], code: .usage,
+      message: "unknown option '--ymin' for 'plot' (did you mean '--ylim'?)"),
+    ErrorCase(
+      arguments: ["eval", "relu", "--n", "5"], code: .usage,
+      message: "unknown option '--n' for 'eval' (did you mean '--points'?)"),
+    ErrorCase(
+      arguments: ["eval", "relu", "--dx", "0.1"], code: .usage,
+      message: "unknown option '--dx' for 'eval' (did you mean '--step'?)"),
+    ErrorCase(
+      arguments: ["list", "--q"], code: .usage, message: "unknown option '--q' for 'list'"),
+    ErrorCase(
+      arguments: ["list", "--o", "x"], code: .usage,
+      message: "unknown option '--o' for 'list' (did you mean '--output'?)"),
     // Near misses among words still help.
     ErrorCase(
       arguments: ["completions", "bsh"], code: .usage,
