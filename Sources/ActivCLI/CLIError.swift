@@ -90,6 +90,18 @@ enum CLIError: Error, Equatable {
   case duplicateColumn(String)
   case missingArgument(command: String, name: String)
   case unexpectedArgument(command: String, value: String)
+  /// A word where a SPEC or the range goes that names a file (`eval gelu xs.txt`): `--input` reads it.
+  case fileAsArgument(String)
+  /// Several functions given to a command of one (`eval gelu mish`): `table` compares them;
+  /// `table` is the suggested command line's words after `activ`.
+  case oneFunctionOnly(command: String, table: [String])
+  /// An option this command lacks that other commands have (`eval --svg`); `commandLine`, the
+  /// words after `activ`, when exactly one other command has it.
+  case optionOfOtherCommand(
+    command: String, option: String, owners: [String], commandLine: [String]?)
+  /// `--xlim` and the like on a command whose x range is the MIN MAX positionals; `example` is
+  /// the command line's words after `activ` with the range written there.
+  case rangeOption(command: String, option: String, example: [String])
   /// A positional that is not one of the words it may be (`completions tcsh`).
   case badArgument(name: String, value: String, expected: String)
   case badNumber(name: String, text: String)
@@ -162,6 +174,34 @@ enum CLIError: Error, Equatable {
       return "'\(command)' needs \(name)"
     case .unexpectedArgument(let command, let value):
       return "unexpected argument '\(excerpt(value))' for '\(command)'"
+    case .fileAsArgument(let word):
+      return
+        "'\(excerpt(word))' looks like a file; to evaluate at its numbers use --input "
+        + shellWord(excerpt(word, limit: 300))
+    case .oneFunctionOnly(let command, let table):
+      return
+        "\(command) takes one function; to compare several use: activ "
+        + excerpt(table.map(shellWord).joined(separator: " "), limit: 200)
+    case .optionOfOtherCommand(let command, let option, let owners, let commandLine):
+      let optionName = excerpt(option)
+      if let commandLine {
+        return
+          "\(optionName) is an option of \(owners[0]): activ "
+          + excerpt(commandLine.map(shellWord).joined(separator: " "), limit: 200)
+      }
+      let head = "\(optionName) is an option of \(listed(owners)), not of \(command)"
+      // plot draws f′ unless told not to: --grad there is not a typo of --grad2.
+      if command == "plot" && option == "--grad" {
+        return "plot draws f′ beside f by default (--no-grad leaves it out); " + head
+      }
+      if command == "grad" && option == "--grad" {
+        return "grad writes f′ already (--grad2 adds f″, --order 2 writes it alone); " + head
+      }
+      return head
+    case .rangeOption(let command, let option, let example):
+      return
+        "\(command) has no \(excerpt(option)); the x-range is MIN MAX after the functions: activ "
+        + excerpt(example.map(shellWord).joined(separator: " "), limit: 200)
     case .badArgument(let name, let value, let expected):
       return "bad \(name) '\(excerpt(value))'; expected \(expected)"
     case .badNumber(let name, let text):
@@ -271,4 +311,33 @@ enum CLIError: Error, Equatable {
       return [usage]
     }
   }
+}
+
+/// A word as the shell must be given it: as is when it holds only characters no shell treats
+/// specially, else in single quotes (`'maxout(k=2)'`).
+func shellWord(_ word: String) -> String {
+  let plain =
+    !word.isEmpty
+    && word.unicodeScalars.allSatisfy { scalar in
+      ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        || "-_.,/:=+@%^".unicodeScalars.contains(scalar)
+    }
+  if plain { return word }
+  return "'" + word.replacingSingleQuotes() + "'"
+}
+
+extension String {
+  /// `'` as `'\''`, for a word inside single quotes.
+  fileprivate func replacingSingleQuotes() -> String {
+    var result = ""
+    for character in self { result += character == "'" ? "'\\''" : String(character) }
+    return result
+  }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+private func listed(_ words: [String]) -> String {
+  guard let last = words.last else { return "" }
+  if words.count == 1 { return last }
+  return words.dropLast().joined(separator: ", ") + " and " + last
 }

@@ -199,23 +199,29 @@ struct ExpressionParserTests {
       ExpressionErrorCase(
         text: " \t ", message: "empty expression; write a function of x such as 'x*sigmoid(x)'"),
       ExpressionErrorCase(
-        text: "sigmod(x)", message: "unknown function 'sigmod' (did you mean 'sigmoid'?)",
+        text: "sigmod(x)",
+        message: "unknown name 'sigmod' in the expression (did you mean 'sigmoid'?)",
         offset: 0),
       ExpressionErrorCase(
-        text: "2*sigmod(x)", message: "unknown function 'sigmod' (did you mean 'sigmoid'?)",
-        offset: 2),
-      ExpressionErrorCase(text: "foo(x)", message: "unknown function 'foo'", offset: 0),
-      ExpressionErrorCase(
-        text: "y+1", message: "unknown variable 'y'; expressions use x", offset: 0),
-      ExpressionErrorCase(
-        text: "2*pie", message: "unknown variable 'pie' (did you mean 'pi'?); expressions use x",
+        text: "2*sigmod(x)",
+        message: "unknown name 'sigmod' in the expression (did you mean 'sigmoid'?)",
         offset: 2),
       ExpressionErrorCase(
-        text: "xx + 1", message: "unknown variable 'xx' (did you mean 'x'?); expressions use x",
+        text: "foo(x)", message: "unknown name 'foo' in the expression", offset: 0),
+      ExpressionErrorCase(
+        text: "y+1", message: "unknown name 'y' in the expression; the variable is x", offset: 0),
+      ExpressionErrorCase(
+        text: "2*pie",
+        message: "unknown name 'pie' in the expression (did you mean 'pi'?); the variable is x",
+        offset: 2),
+      ExpressionErrorCase(
+        text: "xx + 1",
+        message: "unknown name 'xx' in the expression (did you mean 'x'?); the variable is x",
         offset: 0),
       ExpressionErrorCase(
         text: "x*sigmod",
-        message: "unknown variable 'sigmod' (did you mean 'sigmoid'?); expressions use x",
+        message:
+          "unknown name 'sigmod' in the expression (did you mean 'sigmoid'?); the variable is x",
         offset: 2),
       ExpressionErrorCase(
         text: "mish", message: "mish is a function; call it on an expression, like mish(x)",

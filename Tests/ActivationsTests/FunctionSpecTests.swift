@@ -98,7 +98,7 @@ struct FunctionSpecTests {
       // An unknown name with arguments is an expression call.
       WordErrorCase(
         word: "foo(1)", fromCatalogue: false,
-        message: "unknown function 'foo'"),
+        message: "unknown name 'foo' in the expression"),
       WordErrorCase(
         word: "x+", fromCatalogue: false,
         message: "expected an expression after '+'"),

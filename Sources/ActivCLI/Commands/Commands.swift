@@ -63,7 +63,10 @@ enum Commands {
 
   /// The command called `name`; an unknown name is refused with the nearest one.
   static func named(_ name: String) throws(CLIError) -> Command {
-    if let command = (all + [help]).first(where: { $0.spec.name == name }) { return command }
+    // Command names are enumerated words, so case-insensitive like every other (`activ Eval`).
+    if let command = (all + [help]).first(where: { $0.spec.name == name.lowercased() }) {
+      return command
+    }
     if name.hasPrefix("-") {
       throw .unknownOption(command: "activ", option: name, suggestion: nil)
     }

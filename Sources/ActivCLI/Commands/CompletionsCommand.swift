@@ -29,7 +29,8 @@ enum CompletionsCommand {
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
     let word = try parsed.onlyPositional(
       command: "completions", missing: "a SHELL (bash, zsh or fish)")
-    guard let shell = Shell(rawValue: word) else {
+    // Enumerated words are case-insensitive everywhere (`Bash` as `--format CSV`).
+    guard let shell = Shell(rawValue: word.lowercased()) else {
       let names = Shell.allCases.map(\.rawValue)
       throw .badArgument(
         name: "SHELL", value: word,

@@ -29,9 +29,24 @@ enum GridCommand {
     let command = mode.name
     let (words, writtenRange) = try XRange.split(parsed.positionals, command: command)
     guard !words.isEmpty else { throw .missingArgument(command: command, name: "a function SPEC") }
-    // eval and grad take one SPEC word, which may be a sweep of several functions.
+    // A file name where a SPEC goes is --input forgotten (`eval gelu xs.txt`).
+    for word in words where SpecWords.looksLikeFile(word) {
+      if (try? SpecWords.read(word, context: parsed.bindingContext)) == nil {
+        throw .fileAsArgument(word)
+      }
+    }
+    // eval and grad take one SPEC word, which may be a sweep of several functions; several
+    // functions that read as such are a table (`eval gelu mish`).
     if mode != .table && words.count > 1 {
-      throw .unexpectedArgument(command: command, value: words[1])
+      let allFunctions = words.allSatisfy { word in
+        DecimalNumeral(word) == nil
+          && (try? SpecWords.read(word, context: parsed.bindingContext)) != nil
+      }
+      guard allFunctions else { throw .unexpectedArgument(command: command, value: words[1]) }
+      var table = ["table"] + words
+      if let writtenRange { table += [writtenRange.low.text, writtenRange.high.text] }
+      if mode == .grad { table.append(parsed.value(order) == "2" ? "--grad2" : "--grad") }
+      throw .oneFunctionOnly(command: command, table: table)
     }
 
     if parsed.has(SharedOptions.points) && parsed.has(SharedOptions.step) {

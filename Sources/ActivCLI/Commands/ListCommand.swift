@@ -7,7 +7,10 @@ enum ListCommand {
     abstract: "List the catalogue: names, aliases, parameters and what each function is.",
     positionalUsage: "", positionals: [],
     options: [
-      SharedOptions.format, SharedOptions.noHeader, SharedOptions.output, SharedOptions.help,
+      SharedOptions.format.described(
+        "table (default, aligned columns for reading), csv, tsv, or json (one array, an object "
+          + "per function)."),
+      SharedOptions.noHeader, SharedOptions.output, SharedOptions.help,
     ],
     discussion: [
       "The default format here is table; --format csv gives one row per function for scripts.",

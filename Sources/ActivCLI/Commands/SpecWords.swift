@@ -15,6 +15,17 @@ enum SpecWords {
     }
   }
 
+  /// Whether a word reads as a file name: it ends in an extension of data files (`.txt`, `.csv`,
+  /// `.tsv`, `.dat`, `.json`) or names an existing regular file, and holds no parenthesis (a
+  /// spec's arguments). Asked only of a word that does not read as a SPEC.
+  static func looksLikeFile(_ word: String) -> Bool {
+    guard !word.isEmpty, !word.contains("("), !word.contains(")") else { return false }
+    let lower = word.lowercased()
+    if [".txt", ".csv", ".tsv", ".dat", ".json"].contains(where: lower.hasSuffix) { return true }
+    if case .regular = POSIX.fileKind(word) { return true }
+    return false
+  }
+
   /// A SPEC word that must name one function (`apply`, `info`): a sweep is refused.
   static func one(_ word: String, context: BindingContext) throws(CLIError) -> FunctionSpec {
     let spec = try read(word, context: context)

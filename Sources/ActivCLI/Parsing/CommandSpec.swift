@@ -68,7 +68,9 @@ struct ValueSpec: Sendable {
     case .number(let positive): return positive ? "a finite number > 0" : "a finite number"
     case .integer(let range):
       return "a whole number from \(range.lowerBound) to \(range.upperBound)"
-    case .choice(let words): return "one of " + words.joined(separator: ", ")
+    case .choice(let words):
+      if words.count == 2 { return words[0] + " or " + words[1] }
+      return "one of " + words.joined(separator: ", ")
     case .path: return "a file path, or - for standard input/output"
     case .text: return "some text"
     }

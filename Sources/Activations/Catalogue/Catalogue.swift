@@ -154,6 +154,16 @@ public enum Catalogue {
           let match = parameters.first(where: { normalizedName($0.name) == normalizedName(key) })
         else {
           let names = parameters.map(\.name)
+          if let layer = Layers.entry(named: function),
+            let own = layer.parameters.first(where: {
+              normalizedName($0.name) == normalizedName(key)
+            })
+          {
+            throw .layerParameter(
+              function: function, name: own.name,
+              written: key + "=" + argument.alternatives.map(\.text).joined(separator: "|"),
+              curve: names)
+          }
           throw .unknownParameter(
             function: function, name: key, suggestion: closestMatch(to: key, among: names),
             valid: names)

@@ -5,6 +5,9 @@ public enum SpecError: Error, Sendable, Equatable {
   case syntax(spec: String, problem: String)
   case unknownFunction(String, suggestion: String?)
   case unknownParameter(function: String, name: String, suggestion: String?, valid: [String])
+  /// A parameter of the layer of that name (`activ apply`), not of its curve (`maxout(k=2)`):
+  /// `written` is the argument as written (`k=2`), `curve` the curve's parameters.
+  case layerParameter(function: String, name: String, written: String, curve: [String])
   case takesNoParameters(function: String)
   case tooManyArguments(function: String, count: Int, maximum: Int)
   case duplicateParameter(function: String, name: String)
@@ -31,6 +34,13 @@ extension SpecError: CustomStringConvertible {
     case .unknownParameter(let function, let name, let suggestion, let valid):
       return "\(function) has no parameter '\(excerpt(name))'" + didYouMean(suggestion)
         + "; its parameters are " + valid.joined(separator: ", ")
+    case .layerParameter(let function, let name, let written, let curve):
+      let curveSpec =
+        curve.isEmpty
+        ? function : "\(function)(" + curve.map { "\($0)=…" }.joined(separator: ", ") + ")"
+      return
+        "\(name) is a parameter of the \(function) layer; use activ apply '\(function)(\(excerpt(written)))' "
+        + "on a feature map, or \(curveSpec) as a curve"
     case .takesNoParameters(let function):
       return "\(function) takes no parameters; write it as '\(function)'"
     case .tooManyArguments(let function, let count, let maximum):

@@ -139,11 +139,13 @@ extension ExpressionError: CustomStringConvertible {
       return "expected ')' to close the '(' at column \(openedAt + 1)"
     case .unmatchedParenthesis:
       return "unmatched ')'"
+    // One wording for every unknown identifier of an expression, called or not; a SPEC word
+    // that is a bare name is the catalogue's `unknown function`.
     case .unknownFunction(let name, let suggestion, _):
-      return "unknown function '\(abbreviated(name))'" + didYouMean(suggestion)
+      return "unknown name '\(abbreviated(name))' in the expression" + didYouMean(suggestion)
     case .unknownVariable(let name, let suggestion, _):
-      return "unknown variable '\(abbreviated(name))'" + didYouMean(suggestion)
-        + "; expressions use x"
+      return "unknown name '\(abbreviated(name))' in the expression" + didYouMean(suggestion)
+        + "; the variable is x"
     case .hyphenatedName(let written, let canonical, _):
       return "'\(written)' reads as a subtraction, since '-' is a minus in an expression; "
         + "write \(canonical)"

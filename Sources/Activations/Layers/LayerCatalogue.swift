@@ -46,7 +46,7 @@ public enum Layers {
           "design", .choice(MetaACONLayer.Design.allCases.map(\.rawValue)),
           default: .word("channel"),
           "layer: one beta; channel: one per channel; pixel: beta = sigmoid(x)"),
-        Parameter("r", .real(.positive), default: .real(16), "reduction: hidden = max(r, n/r)"),
+        Parameter("r", .real(.any), default: .real(16), "reduction: hidden = max(r, n/r)"),
         Parameter(
           "w1", .realOrList(.any), default: .none, "fc1 weights, hidden×n (default: 1/n each)"),
         Parameter("b1", .realOrList(.any), default: .none, "fc1 biases, hidden (default: 0)"),
@@ -76,7 +76,7 @@ public enum Layers {
       name: "maxout", aliases: [],
       summary: "max over consecutive groups of k channels (C channels become C/k)",
       parameters: [
-        Parameter("k", .real(.positive), default: .real(2), "channels per group")
+        Parameter("k", .real(.any), default: .real(2), "channels per group")
       ],
       gradient:
         "the input's shape: 1 where an element is its group's maximum (first at a tie), else 0"
@@ -111,13 +111,13 @@ public enum Layers {
     },
   ]
 
-  /// A positive real parameter that must be a whole number from 1 to 2²⁰ (a group size, a
-  /// reduction factor).
+  /// A real parameter that must be a whole number from 1 to 2²⁰ (a group size, a reduction
+  /// factor): 0, -1 and 1.5 get the one message that says so.
   private static func wholeNumber(_ args: Arguments, _ name: String, of function: String)
     throws(SpecError) -> Int
   {
     let value = args.real(name)
-    guard value == value.rounded(), value <= 0x1p20 else {
+    guard value == value.rounded(), value >= 1, value <= 0x1p20 else {
       throw .badValue(
         function: function, parameter: name, given: shortestDecimal(value),
         expected: "a whole number from 1 to \(1 << 20)")

@@ -111,7 +111,7 @@ struct BadInputCorpusTests {
     BadInput(["eval", "x^"], .usage, "expected an expression after '^'"),
     BadInput(["eval", "sin(x"], .usage, "expected ')' to close the '('"),
     BadInput(["eval", "sin(x,2)"], .usage, "sin takes 1 argument, got 2"),
-    BadInput(["eval", "x + foo"], .usage, "unknown variable 'foo'"),
+    BadInput(["eval", "x + foo"], .usage, "unknown name 'foo' in the expression"),
     BadInput(["eval", "x\u{0}"], .usage, "invalid character U+0000"),
     BadInput(["eval", "x+\u{FFFD}"], .usage, "invalid character"),
     // Input data.
@@ -207,6 +207,23 @@ struct BadInputCorpusTests {
     BadInput(["eval", "-q"], .usage, "unknown option '-q' for 'eval'"),
     BadInput(["eval", "-sinn(x)"], .usage, "unknown option '-s' for 'eval'"),
     BadInput(["eval", "relu", "\u{2212}"], .usage, "needs both MIN and MAX"),
+    // Issue 15: mistakes answered with the fix.
+    BadInput(["eval", "gelu", "{dir}/digits.txt"], .usage, "looks like a file; to evaluate at"),
+    BadInput(["eval", "{dir}/existing"], .usage, "looks like a file; to evaluate at its numbers"),
+    BadInput(["table", "relu", "xs.csv", "-1", "1"], .usage, "use --input xs.csv"),
+    BadInput(["eval", "gelu", "mish"], .usage, "use: activ table gelu mish"),
+    BadInput(["grad", "gelu", "swish(beta=1|2)"], .usage, "grad takes one function"),
+    BadInput(["eval", "gelu", "--svg", "{dir}/x.svg"], .usage, "--svg is an option of plot"),
+    BadInput(["apply", "relu", "--points", "3"], .usage, "--points is an option of eval"),
+    BadInput(["eval", "maxout(k=2)"], .usage, "k is a parameter of the maxout layer"),
+    BadInput(["eval", "frelu(x, var=2)/2"], .usage, "var is a parameter of the frelu layer"),
+    BadInput(["apply", "maxout(k=0)"], .usage, "expected a whole number from 1 to"),
+    BadInput(["plot", "relu", "--xlim", "-3", "3"], .usage, "the x-range is MIN MAX"),
+    BadInput(
+      ["plot", "relu", "--XLIM", "-3", "3", "-o", "{dir}/existing.svg"], .usage, "no --XLIM"),
+    BadInput(["grad", "relu", "--order", "3"], .usage, "expected 1 or 2"),
+    BadInput(["completions", "Tcsh"], .usage, "bad SHELL 'Tcsh'"),
+    BadInput(["eval", "sin(hard)"], .usage, "unknown name 'hard' in the expression"),
   ]
 
   @Test(arguments: cases)

@@ -55,10 +55,12 @@ struct ArgumentParserTests {
     ParserErrorCase(command: "list", arguments: ["-x"], message: "unknown option '-x' for 'list'"),
     ParserErrorCase(
       command: "grad", arguments: ["relu", "--grad"],
-      message: "unknown option '--grad' for 'grad' (did you mean '--grad2'?)"),
+      message:
+        "grad writes f′ already (--grad2 adds f″, --order 2 writes it alone); --grad is an "
+        + "option of eval, table and apply, not of grad"),
     ParserErrorCase(
       command: "list", arguments: ["--points", "3"],
-      message: "unknown option '--points' for 'list'"),
+      message: "--points is an option of eval, grad, table and plot, not of list"),
     ParserErrorCase(
       arguments: ["--points"], message: "option '--points' needs a value (--points N)"),
     ParserErrorCase(

@@ -288,7 +288,7 @@ struct GridErrorTests {
       message: "'eval' needs both MIN and MAX (got only '1')"),
     ErrorCase(
       arguments: ["eval", "relu", "sigmoid"], code: .usage,
-      message: "unexpected argument 'sigmoid' for 'eval'"),
+      message: "eval takes one function; to compare several use: activ table relu sigmoid"),
     ErrorCase(
       arguments: ["grad", "-1", "1"], code: .usage, message: "'grad' needs a function SPEC"),
     ErrorCase(

@@ -47,9 +47,10 @@ struct GridExpressionTests {
     let run = expectFailure(["eval", "x*(1+"], .usage, "expected an expression after '+'")
     #expect(lines(run.stderr).dropFirst().map(String.init) == ["  x*(1+", "       ^"])
     let unknown = expectFailure(
-      ["plot", "sigmod(x)"], .usage, "unknown function 'sigmod' (did you mean 'sigmoid'?)")
+      ["plot", "sigmod(x)"], .usage,
+      "unknown name 'sigmod' in the expression (did you mean 'sigmoid'?)")
     #expect(lines(unknown.stderr).dropFirst().map(String.init) == ["  sigmod(x)", "  ^"])
-    expectFailure(["eval", "y+1"], .usage, "unknown variable 'y'; expressions use x")
+    expectFailure(["eval", "y+1"], .usage, "unknown name 'y' in the expression; the variable is x")
   }
 
   @Test("catalogue specs keep their meaning and their messages")

@@ -164,10 +164,14 @@ struct GridSweepTests {
       // eval and grad take one SPEC word, even when it is a sweep.
       ErrorCase(
         arguments: ["eval", "swish(beta=1|2)", "swish(beta=3)"], code: .usage,
-        message: "unexpected argument 'swish(beta=3)' for 'eval'", hints: [usage]),
+        message:
+          "eval takes one function; to compare several use: activ table 'swish(beta=1|2)' "
+          + "'swish(beta=3)'", hints: [usage]),
       ErrorCase(
         arguments: ["grad", "relu", "swish(beta=1|2)", "-1", "1"], code: .usage,
-        message: "unexpected argument 'swish(beta=1|2)' for 'grad'",
+        message:
+          "grad takes one function; to compare several use: activ table relu 'swish(beta=1|2)' "
+          + "-1 1 --grad",
         hints: ["run 'activ help grad' for usage"]),
       // info describes one function.
       ErrorCase(
