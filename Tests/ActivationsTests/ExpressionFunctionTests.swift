@@ -184,4 +184,32 @@ struct ExpressionFunctionTests {
     #expect(throws: ExpressionError.self) { try Expression.parse("x***2") }
     #expect(throws: ExpressionError.self) { try Expression.parse("x* *2") }
   }
+
+  @Test("composites of the new functions: f′ and f″ match central differences; extremes never trap")
+  func composites() throws {
+    let texts = [
+      "asinh(x^2)*atan(2*x)", "hypot(sin(x), x)", "log2(1 + x**2) - exp2(-x^2)",
+      "acos(tanh(x))", "atanh(x/(1 + abs(x)))", "acosh(1 + x^2 + 1e-3)", "log10(cosh(x)) + ln(2)",
+      "asin(sin(x)/2)",
+    ]
+    for text in texts {
+      let expression = try #require(parsedExpression(text))
+      for x in stride(from: -2.75, through: 2.75, by: 0.5) {
+        let h = 1e-5
+        let (f, f1, f2) = expression.jet(x)
+        let (lower, upper) = (expression.jet(x - h), expression.jet(x + h))
+        let slope = (upper.value - lower.value) / (2 * h)
+        let bend = (upper.first - lower.first) / (2 * h)
+        #expect(f.isFinite, "\(text) at \(x)")
+        #expect(abs(f1 - slope) <= 1e-6 * max(1, abs(f1)), "\(text)′ at \(x): \(f1) vs \(slope)")
+        #expect(abs(f2 - bend) <= 1e-6 * max(1, abs(f2)), "\(text)″ at \(x): \(f2) vs \(bend)")
+      }
+      for x in [
+        0, -0.0, .leastNonzeroMagnitude, 1e-300, 1e300, .greatestFiniteMagnitude,
+        -.greatestFiniteMagnitude, .infinity, -.infinity, .nan,
+      ] {
+        _ = expression.jet(x)
+      }
+    }
+  }
 }
