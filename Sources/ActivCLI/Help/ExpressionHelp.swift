@@ -147,9 +147,9 @@ enum ExpressionHelp {
         "Each operation is rounded once. exp, exp2, expm1, tanh, log, ln, log2, log10, log1p, "
           + "sinh, cosh and powers are activ's double-double kernels (correctly rounded in "
           + "practice); sin, cos, tan, erf, erfc, atan, asin, acos, asinh, acosh, atanh and "
-          + "hypot come from the C library (on glibc within 1 ULP, erf and erfc within a few). An expression is as accurate "
-          + "as its formula is stable: log(1+exp(x)) loses digits for x << 0 where softplus(x) "
-          + "does not."
+          + "hypot come from the C library (on glibc within 1 ULP, erf and erfc within a few). "
+          + "An expression is as accurate as its formula is stable: log(1+exp(x)) loses digits "
+          + "for x << 0 where softplus(x) does not."
       ]),
     Section(
       title: "SHELL",

@@ -28,9 +28,10 @@
 /// exponent   = ( "e" | "E" ) [ "+" | "-" ] digits
 /// ```
 /// Loosest to tightest: `or`, `and`, comparisons (which do not chain), `+ -`, `* /`, unary minus,
-/// `^` (also written `**`). The infix operators are left-associative, `^` right-associative (`2^3^2` is 2⁹); a sign
-/// binds more loosely than `^` on its left and may start its exponent: `-x^2` is −(x²), `x^-2`
-/// is x⁻². Unary plus is accepted and dropped. Spaces, tabs and line breaks separate tokens.
+/// `^` (also written `**`, the same operator). The infix operators are left-associative, `^`
+/// right-associative (`2^3^2` is 2⁹); a sign binds more loosely than `^` on its left and may start
+/// its exponent: `-x^2` is −(x²), `x^-2` is x⁻². Unary plus is accepted and dropped. Spaces, tabs
+/// and line breaks separate tokens.
 ///
 /// Names ignore case and `_`, like the catalogue's (`LOG1P`, `Leaky_ReLU`); `-` is always a
 /// minus, so a catalogue name is written with `_` (`hard_swish(x)`). The values are `x`, `pi` and
