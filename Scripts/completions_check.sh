@@ -48,6 +48,7 @@ for shell in bash fish; do
   expect $shell "activ apply meta" meta_acon
   expect $shell "activ completions " bash zsh fish
   expect $shell "activ help p" plot
+  expect $shell "activ help ex" expressions
 done
 if ((failures > 0)); then
   echo "completions: $failures failures"

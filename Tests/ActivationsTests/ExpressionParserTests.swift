@@ -382,8 +382,9 @@ struct ExpressionParserTests {
         text: "2(x+1)", message: "expected an operator after '2', found '('; write * for a product",
         offset: 1),
       ExpressionErrorCase(
-        text: "x**2", message: "expected an expression after '*', found '*'; write x^2 for a power",
-        offset: 2),
+        text: "x* *2",
+        message: "expected an expression after '*', found '*'; write x^2 for a power",
+        offset: 3),
       ExpressionErrorCase(
         text: "x = 1", message: "expected an operator after 'x', found '='; comparisons use ==",
         offset: 2),

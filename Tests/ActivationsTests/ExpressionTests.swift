@@ -316,7 +316,7 @@ struct ExpressionTests {
   func domainErrors() throws {
     let cases: [(String, Double)] = [
       ("log(-1)", 0), ("log(x)", -1), ("sqrt(-x)", 1), ("sqrt(x)", -4), ("x^0.5", -4),
-      ("x^x", -1), ("(-2)^x", 2), ("log1p(x)", -2), ("x/x", 0), ("0*log(x)", 0),
+      ("x^x", -1.5), ("(-2)^x", 2.5), ("log1p(x)", -2), ("x/x", 0), ("0*log(x)", 0),
       ("exp(x) - exp(x)", 800), ("elu(log(x))", -1), ("where(log(x) > 0, 1, 2)", -1),
       ("max(x, log(x))", -1), ("clamp(1, log(x), 2)", -1), ("x*0", .infinity),
     ]
@@ -448,6 +448,6 @@ struct ExpressionTests {
     #expect(function.derivative(2) == 2)
     #expect(function.secondDerivative(2) == 0)
     #expect(Activations.Expression.builtinFunctions.contains("where"))
-    #expect(Activations.Expression.builtinFunctions.count == 21)
+    #expect(Activations.Expression.builtinFunctions.count == 32)
   }
 }

@@ -90,7 +90,7 @@ enum CompletionsCommand {
       "  fi",
       "  case ${COMP_WORDS[1]} in",
       "    \(help.name))",
-      "      [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W '\(commands.map(\.name).joined(separator: " "))' -- \"$cur\"))",
+      "      [[ $COMP_CWORD -eq 2 ]] && COMPREPLY=($(compgen -W '\((commands.map(\.name) + [ExpressionHelp.topic]).joined(separator: " "))' -- \"$cur\"))",
       "      return ;;",
     ]
     for spec in commands {
@@ -173,7 +173,7 @@ enum CompletionsCommand {
       "    command) _describe -t commands 'activ command' commands ;;",
       "    argument)",
       "      case $words[1] in",
-      "        \(help.name)) _describe -t commands 'activ command' commands ;;",
+      "        \(help.name)) _describe -t commands 'activ command' commands; compadd \(ExpressionHelp.topic) ;;",
     ]
     for spec in commands {
       var arguments: [String] = []
@@ -240,7 +240,7 @@ enum CompletionsCommand {
     lines.append("complete -c activ -n '\(noCommand)' -s h -l help -d 'Show help'")
     lines.append("complete -c activ -n '\(noCommand)' -l version -d 'Print the version'")
     lines.append(
-      "complete -c activ -n '__fish_seen_subcommand_from \(help.name)' -a '\(commands.map(\.name).joined(separator: " "))'"
+      "complete -c activ -n '__fish_seen_subcommand_from \(help.name)' -a '\((commands.map(\.name) + [ExpressionHelp.topic]).joined(separator: " "))'"
     )
     for spec in commands {
       let condition = "-n '__fish_seen_subcommand_from \(spec.name)'"

@@ -44,7 +44,8 @@ enum Help {
       "  activ table relu gelu mish -3 3 --grad --format table",
       "  activ info gelu",
       "",
-      "See 'activ help COMMAND' for a command's arguments and options.",
+      "See 'activ help COMMAND' for a command's arguments and options, and 'activ help expressions'",
+      "for the expression language.",
     ]
     return lines.joined(separator: "\n") + "\n"
   }
@@ -100,7 +101,7 @@ enum Help {
   }
 
   /// `text` word-wrapped to `width`, the first line after `label`, the rest indented to match it.
-  private static func wrapped(_ text: String, label: String) -> [String] {
+  static func wrapped(_ text: String, label: String) -> [String] {
     let indent = String(repeating: " ", count: label.count)
     var lines: [String] = []
     var current = label

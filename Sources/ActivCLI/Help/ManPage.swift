@@ -42,6 +42,7 @@ enum ManPage {
     // help's section: the usage as written, and what it shows (not the overview's abstract).
     let help = Commands.help.spec
     lines += [".SS \"activ \(help.name) \(help.positionalUsage)\""] + help.discussion.map(text)
+    lines += ExpressionHelp.roff(text)
     lines += [
       ".SH EXIT STATUS"
     ]
@@ -56,7 +57,7 @@ enum ManPage {
       ".TP", "TERM", text("When dumb, the terminal plot is not coloured unless --color always."),
       ".SH SEE ALSO",
       text(
-        "activ help COMMAND; activ completions bash|zsh|fish; the guides in the docs directory of the activ package (usage, catalogue, accuracy, library)."
+        "activ help COMMAND; activ help expressions; activ completions bash|zsh|fish; the guides in the docs directory of the activ package (usage, catalogue, accuracy, library)."
       ),
     ]
     return lines.joined(separator: "\n") + "\n"

@@ -18,7 +18,7 @@
 /// sum        = product { ( "+" | "-" ) product }
 /// product    = unary { ( "*" | "/" ) unary }
 /// unary      = ( "-" | "+" ) unary | power
-/// power      = primary [ "^" unary ]
+/// power      = primary [ ( "^" | "**" ) unary ]
 /// primary    = number | "x" | "pi" | "e" | "(" expression ")" | call
 /// call       = builtin "(" [ expression { "," expression } ] ")"
 ///            | catalogue "(" expression { "," parameter } ")"
@@ -28,14 +28,16 @@
 /// exponent   = ( "e" | "E" ) [ "+" | "-" ] digits
 /// ```
 /// Loosest to tightest: `or`, `and`, comparisons (which do not chain), `+ -`, `* /`, unary minus,
-/// `^`. The infix operators are left-associative, `^` right-associative (`2^3^2` is 2⁹); a sign
-/// binds more loosely than `^` on its left and may start its exponent: `-x^2` is −(x²), `x^-2`
-/// is x⁻². Unary plus is accepted and dropped. Spaces, tabs and line breaks separate tokens.
+/// `^` (also written `**`, the same operator). The infix operators are left-associative, `^`
+/// right-associative (`2^3^2` is 2⁹); a sign binds more loosely than `^` on its left and may start
+/// its exponent: `-x^2` is −(x²), `x^-2` is x⁻². Unary plus is accepted and dropped. Spaces, tabs
+/// and line breaks separate tokens.
 ///
 /// Names ignore case and `_`, like the catalogue's (`LOG1P`, `Leaky_ReLU`); `-` is always a
 /// minus, so a catalogue name is written with `_` (`hard_swish(x)`). The values are `x`, `pi` and
 /// `e`. The built-in functions are `exp log log1p expm1 sqrt abs sin cos tan tanh sinh cosh erf
-/// erfc sign floor ceil` (one argument), `min(a, b, …)` and `max(a, b, …)` (two or more),
+/// erfc sign floor ceil ln log2 log10 exp2 atan asin acos asinh acosh atanh` (one argument; `ln` is
+/// `log`), `hypot(a, b)`, `min(a, b, …)` and `max(a, b, …)` (two or more),
 /// `clamp(v, lo, hi)` and `where(condition, a, b)`. Conditions (comparisons joined by `and` and
 /// `or`) are allowed only as where's first argument. `tanh` is the built-in (the same kernel as
 /// the catalogue's `tanh`, with its own exact f″).
@@ -58,7 +60,10 @@
 /// `log`, `log1p`, `sinh`, `cosh` and powers are built on them in double-double; `sin`, `cos`,
 /// `tan`, `erf` and `erfc` come from libm. `x^n` for a constant integer n (also `x^-2`, `x^(1+1)`)
 /// is an exact binary powering (x³ = x·x·x, x⁻² = 1/(x·x), each rounded once), any other power
-/// x^y is e^(y·log x) with y·log x in double-double, NaN for x < 0, and `e^u` is exp(u). An
+/// x^y is e^(y·log x) with y·log x in double-double, NaN for x < 0 unless y is an integer (then
+/// ±|x|ʸ: `(-2)^x` is −2 at x = 1, with NaN derivatives through the exponent, which has no log
+/// there), and `e^u` is exp(u). `log2`, `log10` and `exp2` are double-double too (exact at powers
+/// of their base); `atan`, `asin`, `acos`, `asinh`, `acosh`, `atanh` and `hypot` come from libm. An
 /// expression rounds after every operation, so it is as accurate as its formula is stable:
 /// `log(1+exp(x))` loses digits for x << 0 where the catalogue's `softplus(x)` does not.
 ///

@@ -66,9 +66,18 @@ extension Expression.Program {
 
   /// a^b = e^(b·log a) with both varying: with h = b·log a, (a^b)′ = v·h′ and
   /// (a^b)″ = v·(h″ + h′²), h′ = b′·log a + b·a′/a, h″ = b″·log a + 2·b′·a′/a + b·(a″/a − (a′/a)²).
+  ///
+  /// A negative base is defined only at integer exponents (`(-2)^x` at x = 1 is −2, `x^x` at
+  /// x = −1 is −1, each an exact integer power); NaN elsewhere. There the terms through the
+  /// exponent (b′·log a, b″·log a) are NaN, log a being undefined: the function is undefined at
+  /// the non-integer exponents on either side, so no derivative exists. When the exponent is
+  /// locally constant (b′ = b″ = 0) those terms vanish and the derivatives are the integer power's.
   static func power(_ a: Expression.Jet, _ b: Expression.Jet, order: Int) -> Expression.Jet {
     let logarithm = Expression.Kernels.logarithm(a.value)
-    let value = Expression.Kernels.power(a.value, logarithm: logarithm, DoubleDouble(b.value)).value
+    let value =
+      a.value < 0
+      ? Expression.Kernels.negativeBasePower(a.value, b.value)
+      : Expression.Kernels.power(a.value, logarithm: logarithm, DoubleDouble(b.value)).value
     if order == 0 || (a.isFlat && b.isFlat) { return Expression.Jet(value) }
     let l = logarithm.value
     let q1 = a.first == 0 ? 0 : a.first / a.value
@@ -79,6 +88,33 @@ extension Expression.Program {
     let cross = b.first == 0 || q1 == 0 ? 0 : b.first * q1
     let h2 = term(b.second, l) + 2 * cross + term(q2 - q1 * q1, b.value)
     return Expression.Jet(value: value, first: first, second: term(h2 + h1 * h1, value))
+  }
+
+  /// hypot(a, b) = √(a² + b²), with r_a = a/h and r_b = b/h: h′ = r_a·a′ + r_b·b′ and
+  /// h″ = r_a·a″ + r_b·b″ + (r_b·a′ − r_a·b′)²/h (the last term without cancellation). At
+  /// a = b = 0, where hypot(x, 0) = |x|, abs's convention: f′ = f″ = 0. Where h is infinite, an
+  /// infinite operand's ratio is its sign (±√½ when both are) and a finite one's 0.
+  static func hypotenuse(_ a: Expression.Jet, _ b: Expression.Jet, order: Int) -> Expression.Jet {
+    let h = Libm.hypot(a.value, b.value)
+    if order == 0 || (a.isFlat && b.isFlat) || h.isNaN { return Expression.Jet(h) }
+    if h == 0 { return Expression.Jet(value: h, first: 0, second: 0) }
+    let ra: Double
+    let rb: Double
+    if h.isInfinite {
+      let both = a.value.isInfinite && b.value.isInfinite
+      let scale = both ? 0.5.squareRoot() : 1
+      ra = a.value.isInfinite ? (a.value < 0 ? -scale : scale) : 0
+      rb = b.value.isInfinite ? (b.value < 0 ? -scale : scale) : 0
+    } else {
+      ra = a.value / h
+      rb = b.value / h
+    }
+    let first = term(a.first, ra) + term(b.first, rb)
+    guard order > 1 else { return Expression.Jet(value: h, first: first, second: 0) }
+    let twist = term(a.first, rb) - term(b.first, ra)
+    let curvature = twist == 0 ? 0 : twist * twist / h
+    return Expression.Jet(
+      value: h, first: first, second: term(a.second, ra) + term(b.second, rb) + curvature)
   }
 
   /// min or max, NaN if any operand is NaN; at a tie the derivatives are the mean of the tied
@@ -133,7 +169,7 @@ extension Expression.Program {
     case .exp:
       let e = exponential(v).value
       return flat ? Expression.Jet(e) : chain(u, e, e, e)
-    case .log:
+    case .log, .ln:
       let l = Expression.Kernels.logarithm(v).value
       if flat { return Expression.Jet(l) }
       let d = v == 0 ? Double.infinity : 1 / v
@@ -185,7 +221,52 @@ extension Expression.Program {
       if flat { return Expression.Jet(e) }
       let d = Expression.Kernels.gaussian(v)
       return chain(u, e, -d, 2 * v * d)
-    case .abs, .sign, .floor, .ceil, .min, .max, .clamp, .where:
+    case .log2, .log10:
+      // log(v)/ln b in double-double, one rounding: exact at powers of b (log10(1000) = 3).
+      let base = builtin == .log2 ? Expression.Kernels.ln2 : Expression.Kernels.ln10
+      let l = (Expression.Kernels.logarithm(v) / base).value
+      if flat { return Expression.Jet(l) }
+      if v == 0 { return chain(u, l, .infinity, -.infinity) }
+      // 1/(v·ln b) and −1/(v²·ln b), 1/ln b in double-double.
+      let reciprocal = DoubleDouble(1) / base / v
+      return chain(u, l, reciprocal.value, (-reciprocal / v).value)
+    case .exp2:
+      let e = exponential(Expression.Kernels.ln2 * v)
+      if flat { return Expression.Jet(e.value) }
+      let e1 = e * Expression.Kernels.ln2
+      return chain(u, e.value, e1.value, (e1 * Expression.Kernels.ln2).value)
+    case .atan:
+      let t = Libm.atan(v)
+      if flat { return Expression.Jet(t) }
+      // 1/(1 + v²) and −2v/(1 + v²)², the square formed so it underflows to 0, not NaN.
+      let d = abs(v) > 0x1p500 ? 1 / v / v : 1 / (1 + v * v)
+      return chain(u, t, d, v.isInfinite ? 0 : -2 * (v * d) * d)
+    case .asin, .acos:
+      let a = builtin == .asin ? Libm.asin(v) : Libm.acos(v)
+      if flat || a.isNaN { return Expression.Jet(a) }
+      // ±1/√(1 − v²) and ±v/(1 − v²)^(3/2), with 1 − v² = (1 − v)(1 + v): ±inf at v = ±1.
+      let d = 1 / ((1 - v).squareRoot() * (1 + v).squareRoot())
+      let d2 = v * d * d * d
+      return builtin == .asin ? chain(u, a, d, d2) : chain(u, a, -d, -d2)
+    case .asinh:
+      let a = Libm.asinh(v)
+      if flat { return Expression.Jet(a) }
+      // 1/√(1 + v²) = 1/hypot(1, v) and −v/(1 + v²)^(3/2), ordered so neither overflows.
+      let d = 1 / Libm.hypot(1, v)
+      return chain(u, a, d, -(v * d) * d * d)
+    case .acosh:
+      let a = Libm.acosh(v)
+      if flat || a.isNaN { return Expression.Jet(a) }
+      // 1/√(v² − 1) and −v/(v² − 1)^(3/2), with v² − 1 = (v − 1)(v + 1): inf at v = 1.
+      let d = 1 / ((v - 1).squareRoot() * (v + 1).squareRoot())
+      return chain(u, a, d, -(v * d) * d * d)
+    case .atanh:
+      let a = Libm.atanh(v)
+      if flat || a.isNaN { return Expression.Jet(a) }
+      // 1/(1 − v²) and 2v/(1 − v²)², with 1 − v² = (1 − v)(1 + v): inf at v = ±1.
+      let d = 1 / ((1 - v) * (1 + v))
+      return chain(u, a, d, 2 * v * d * d)
+    case .abs, .sign, .floor, .ceil, .min, .max, .clamp, .where, .hypot:
       preconditionFailure("\(builtin) is compiled to its own operation")
     }
   }

@@ -7,6 +7,8 @@ extension Expression {
   enum Kernels {
     /// ln 2 in double-double.
     static let ln2 = DoubleDouble(0.6931471805599453, 2.3190468138462996e-17)
+    /// ln 10 in double-double.
+    static let ln10 = DoubleDouble(2.302585092994046, -2.1707562233822494e-16)
     /// 2/√π in double-double.
     static let twoOverRootPi = DoubleDouble(1.1283791670955126, 1.533545961316588e-17)
 
@@ -111,6 +113,16 @@ extension Expression {
       }
       if x == 1 { return Scaled(DoubleDouble(1)) }
       return exponential(logarithm * y)
+    }
+
+    /// xʸ for x < 0: defined only for an integer y, where it is ±|x|ʸ (the sign of x for odd y,
+    /// every y beyond 2⁵³ being even); NaN for a non-integer y, as IEEE pow.
+    static func negativeBasePower(_ x: Double, _ y: Double) -> Double {
+      guard y.isFinite, y == y.rounded() else { return .nan }
+      if abs(y) <= 0x1p31 { return integerPower(x, Int(y)) }
+      let magnitude = -x
+      let result = power(magnitude, logarithm: logarithm(magnitude), DoubleDouble(y)).value
+      return y.truncatingRemainder(dividingBy: 2) == 0 ? result : -result
     }
 
     /// sinh(v) in double-double: (E + E/(1 + E))/2 with E = eᵛ − 1 (no cancellation near 0),

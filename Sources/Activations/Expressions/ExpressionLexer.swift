@@ -78,6 +78,10 @@ extension Expression {
       switch c {
       case UInt8(ascii: "+"): kind = .plus
       case UInt8(ascii: "-"): kind = .minus
+      case UInt8(ascii: "*") where next == UInt8(ascii: "*"):
+        // `**` is `^` (Python's power), same precedence and associativity.
+        kind = .caret
+        length = 2
       case UInt8(ascii: "*"): kind = .star
       case UInt8(ascii: "/"): kind = .slash
       case UInt8(ascii: "^"): kind = .caret

@@ -56,6 +56,8 @@ extension Expression {
     case minimum(first: Int, count: Int)
     case maximum(first: Int, count: Int)
     case clamp(Int, Int, Int)
+    /// hypot(a, b).
+    case hypot(Int, Int)
     case select(Int, Int, Int)
     /// A comparison: 1 for true, 0 for false, NaN when an operand is NaN.
     case compare(Operator, Int, Int)
@@ -136,6 +138,7 @@ extension Expression {
               ? .minimum(first: first, count: r.count) : .maximum(first: first, count: r.count)
           case .clamp: operation = .clamp(r[0], r[1], r[2])
           case .where: operation = .select(r[0], r[1], r[2])
+          case .hypot: operation = .hypot(r[0], r[1])
           default: operation = .builtin(builtin, r[0])
           }
         case .catalogue(_, _, let slot):
@@ -234,6 +237,8 @@ extension Expression {
         // or above, the bound's. With lower > upper the result is upper, as torch's.
         let raised = u.value < lower.value ? lower : u
         return raised.value > upper.value ? upper : raised
+      case .hypot(let a, let b):
+        return hypotenuse(r[a], r[b], order: order)
       case .select(let condition, let a, let b):
         let c = r[condition].value
         if c.isNaN { return .notANumber }

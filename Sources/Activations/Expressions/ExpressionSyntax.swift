@@ -9,6 +9,7 @@ extension Expression {
     case exp, log, log1p, expm1, sqrt, abs, sin, cos, tan, tanh, sinh, cosh, erf, erfc, sign, floor
     case ceil, min, max, clamp
     case `where`
+    case ln, log2, log10, exp2, atan, asin, acos, asinh, acosh, atanh, hypot
 
     /// The builtin a name refers to: case-insensitive, `_` ignored (as catalogue names).
     static func named(_ name: String) -> Builtin? {
@@ -20,6 +21,7 @@ extension Expression {
       switch self {
       case .min, .max: return (2, true)
       case .clamp, .where: return (3, false)
+      case .hypot: return (2, false)
       default: return (1, false)
       }
     }

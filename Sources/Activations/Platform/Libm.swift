@@ -32,6 +32,27 @@ extension Libm {
   static func erfc(_ x: Double) -> Double { cErfc(x) }
 }
 
+// atan, asin, acos, asinh, acosh, atanh and hypot for expressions: glibc's are within 1 ULP
+// (atan, asin, acos and hypot correctly rounded in practice) and 2 ULP (the inverse hyperbolic
+// ones); Tests/ActivationsTests/Fixtures/expression_functions.tsv measures them against mpmath.
+extension Libm {
+  static func atan(_ x: Double) -> Double { cAtan(x) }
+  static func asin(_ x: Double) -> Double { cAsin(x) }
+  static func acos(_ x: Double) -> Double { cAcos(x) }
+  static func asinh(_ x: Double) -> Double { cAsinh(x) }
+  static func acosh(_ x: Double) -> Double { cAcosh(x) }
+  static func atanh(_ x: Double) -> Double { cAtanh(x) }
+  static func hypot(_ x: Double, _ y: Double) -> Double { cHypot(x, y) }
+}
+
+private func cAtan(_ x: Double) -> Double { atan(x) }
+private func cAsin(_ x: Double) -> Double { asin(x) }
+private func cAcos(_ x: Double) -> Double { acos(x) }
+private func cAsinh(_ x: Double) -> Double { asinh(x) }
+private func cAcosh(_ x: Double) -> Double { acosh(x) }
+private func cAtanh(_ x: Double) -> Double { atanh(x) }
+private func cHypot(_ x: Double, _ y: Double) -> Double { hypot(x, y) }
+
 private func cSin(_ x: Double) -> Double { sin(x) }
 private func cCos(_ x: Double) -> Double { cos(x) }
 private func cTan(_ x: Double) -> Double { tan(x) }

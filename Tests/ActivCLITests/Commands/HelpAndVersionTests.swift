@@ -62,6 +62,24 @@ struct HelpAndVersionTests {
     expectOutput(["help", "--help"], Help.main())
   }
 
+  @Test(
+    "help expressions: the language, every built-in function and operator, also in the man page")
+  func expressionsTopic() {
+    let text = ExpressionHelp.text()
+    expectOutput(["help", "expressions"], text)
+    let man = ManPage.render()
+    #expect(man.contains(".SH EXPRESSIONS"))
+    for name in Activations.Expression.builtinFunctions {
+      #expect(text.contains(name + "("), "\(name) missing from 'activ help expressions'")
+      #expect(man.contains(name + "("), "\(name) missing from the man page")
+    }
+    for fragment in ["**", "-- '-x^2'", "(-2)^x is -2 at x = 1", "atanh(u)", "u >= 1"] {
+      #expect(text.contains(fragment), "\(fragment) missing")
+    }
+    #expect(Help.main().contains("'activ help expressions'"))
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= Help.width })
+  }
+
   static let errorCases: [ErrorCase] = [
     ErrorCase(
       arguments: ["help", "evl"], code: .usage,

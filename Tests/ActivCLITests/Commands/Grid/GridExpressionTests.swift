@@ -14,6 +14,38 @@ struct GridExpressionTests {
       "x,\"max(x, 0.01*x)\",leaky_relu\n-1,-0.01,-0.01\n0,0,0\n1,1,1\n")
   }
 
+  struct CommandCase: Sendable, CustomTestStringConvertible {
+    var arguments: [String]
+    var output: String
+    var testDescription: String { arguments.joined(separator: " ") }
+  }
+
+  /// Issue 15: a negative base to an integer power is that power (nan only at non-integer
+  /// exponents), with nan derivatives through the exponent; `**` and the new functions.
+  static let languageCases: [CommandCase] = [
+    CommandCase(
+      arguments: ["eval", "(-2)^x", "-1", "1", "--points", "3", "--grad"],
+      output: "x,(-2)^x,(-2)^x_grad\n-1,-0.5,nan\n0,1,nan\n1,-2,nan\n"),
+    CommandCase(
+      arguments: ["eval", "x^x", "-1.5", "-0.5", "--points", "3"],
+      output: "x,x^x\n-1.5,nan\n-1,-1\n-0.5,nan\n"),
+    CommandCase(
+      arguments: ["table", "x**2", "log2(x)", "atanh(x)", "-1", "1", "--points", "3"],
+      output: "x,x**2,log2(x),atanh(x)\n-1,1,nan,-inf\n0,0,-inf,0\n1,1,0,inf\n"),
+    CommandCase(
+      arguments: ["eval", "hypot(x, 1)", "0", "1", "--points", "2", "--grad", "--grad2"],
+      output:
+        "x,\"hypot(x, 1)\",\"hypot(x, 1)_grad\",\"hypot(x, 1)_grad2\"\n0,1,0,1\n"
+        + "1,1.4142135623730951,0.7071067811865475,0.3535533905932737\n"),
+  ]
+
+  @Test(
+    "powers of negative bases, ** and the new functions at the command line",
+    arguments: languageCases)
+  func language(_ testCase: CommandCase) {
+    expectOutput(testCase.arguments, testCase.output)
+  }
+
   @Test("--name names the column; it needs exactly one function")
   func names() {
     expectOutput(
