@@ -28,7 +28,13 @@
 ///   does not make 0 attained.
 /// - **Monotonic.** f′ never takes both signs, and f on the sorted grid (kink sides included) never
 ///   steps against that direction by more than 1e-12 relative, so a jump of f counts.
-/// - **Saturation.** Runs of |f′| < ``saturationThreshold``, ends located by bisection.
+/// - **Saturation.** Runs of |f′| < ``saturationThreshold``, ends located by bisection (of the
+///   two adjacent doubles that bracket an end, the shorter decimal). A bounded run with no dead
+///   run in it surrounds a stationary point and is not saturation.
+/// - **Undecided** (expressions only). Each grid gap is sampled 16 more times; where f′ changes
+///   between −, 0 and + more than once there, the grid does not resolve it (an oscillation, or
+///   rounding noise), and runs, witnesses and extrema say nothing of those gaps (joined when at
+///   most 8 gaps apart; an outermost gap reaches to ±inf).
 /// - **Continuity (numeric).** Candidate points are the kinks, 0, and every pair of neighbouring
 ///   dense-band points where f, f′ or f″ changes by more than 4 times as much as over both
 ///   neighbouring pairs. Each candidate interval is widened asymmetrically (a kink x gives
