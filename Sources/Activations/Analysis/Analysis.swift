@@ -244,6 +244,9 @@ struct Scan {
       if holds(mid) { lo = mid } else { hi = mid }
     }
     if let kink = kink(in: lo, hi) { return kink }
+    // 200 halvings that did not reach adjacent doubles closed in on 0 (an expression's
+    // max(x, 0) changes there, with no declared kink): the change is at 0, not at -6e-67.
+    if lo.nextUp < hi && (lo == 0 || hi == 0) { return 0 }
     return abs(function.derivative(lo)) <= abs(function.derivative(hi)) ? lo : hi
   }
 
@@ -427,6 +430,7 @@ struct Scan {
       if predicate(function.derivative(mid)) == atA { lo = mid } else { hi = mid }
     }
     if let kink = kink(in: lo, hi) { return kink }
+    if lo.nextUp < hi && (lo == 0 || hi == 0) { return 0 }  // as in bisect(_:_:_:)
     // lo and hi are adjacent doubles with the change between them: the one with the shorter
     // decimal is the exact threshold when that is a short decimal (relu2's 0.001/2 = 0.0005).
     let (short, long) = shortestDecimal(lo).count <= shortestDecimal(hi).count ? (lo, hi) : (hi, lo)

@@ -220,6 +220,10 @@ struct InfoConsistencyTests {
     // x^2 + 1: |2x| < 0.001 only around its minimum at 0, which is a stationary point.
     EndCase(arguments: ["info", "x^2+1"], row: "saturation            none (|f'| < 0.001)"),
     EndCase(arguments: ["info", "x^2+1"], row: "stationary            x = 0"),
+    // max(x, 0) as an expression has no declared kink: its flat half-line still ends at 0.
+    EndCase(arguments: ["info", "max(x,0)"], row: "dead                  (-inf, 0]"),
+    EndCase(
+      arguments: ["info", "max(x,0)"], row: "saturation            (-inf, 0] (|f'| < 0.001)"),
     // tanhshrink' = tanh(x)^2 vanishes only at 0.
     EndCase(arguments: ["info", "tanhshrink"], row: "saturation            none (|f'| < 0.001)"),
     // hardshrink is flat on [-0.5, 0.5]: an interval, so saturation.
