@@ -201,3 +201,67 @@ struct AnalysisTests {
     #expect(square.decreasing.count == 1 && square.increasing.count == 1)
   }
 }
+
+/// Issue 15: exact ends, stationary points apart from saturation, undecided scans. Expected values
+/// come from exact arithmetic.
+@Suite("Analysis: exact ends and what is established")
+struct AnalysisEstablishedTests {
+  struct SaturationCase: CustomStringConvertible {
+    let spec: String
+    let bands: [Properties.Interval]
+    var description: String { spec }
+  }
+
+  static let saturationCases = [
+    // relu2' = 2x for x > 0: |f'| < 0.001 exactly for x < 0.0005.
+    SaturationCase(spec: "relu2", bands: [Properties.Interval(-.infinity, 0.0005)]),
+    // silu's band around its minimum at -1.278 is a stationary point, not saturation; the
+    // half-line ends where |silu'| = 0.001, mpmath: -8.98506156407529913409…
+    SaturationCase(
+      spec: "silu", bands: [Properties.Interval(-.infinity, -8.985061564075299134095)]),
+    // hard_swish' = (2x + 3)/6 on [-3, 3], 0 below -3; its minimum at -3/2 is stationary.
+    SaturationCase(spec: "hard_swish", bands: [Properties.Interval(-.infinity, -3)]),
+    // tanhshrink' = tanh(x)^2 touches 0 only at 0.
+    SaturationCase(spec: "tanhshrink", bands: []),
+    // hardshrink is flat on [-1/2, 1/2]: a bounded flat stretch stays.
+    SaturationCase(spec: "hardshrink", bands: [Properties.Interval(-0.5, 0.5)]),
+  ]
+
+  @Test("saturation: half-lines and flat stretches, exact ends", arguments: saturationCases)
+  func saturation(_ c: SaturationCase) throws {
+    let p = try analyse(c.spec)
+    #expect(p.saturation.count == c.bands.count)
+    for (band, expected) in zip(p.saturation, c.bands) {
+      #expect(band.lower == expected.lower)
+      // silu's end is a root of |f'| = 0.001: within a few doubles; the others exactly.
+      #expect(abs(band.upper - expected.upper) <= 4 * expected.upper.ulp, "\(band)")
+    }
+  }
+
+  @Test("threshold(1, 2): the infimum 1 is the limit from the right, not attained")
+  func thresholdRange() throws {
+    let p = try analyse("threshold(1, 2)")
+    #expect(p.infimum == Properties.Bound(value: 1, isAttained: false))
+    #expect(p.minimum == nil)
+  }
+
+  @Test("stationary points: hard_swish at -3/2, x^2 at 0, none for sigmoid")
+  func stationary() throws {
+    #expect(try analyse("hard_swish").stationary == [-1.5])
+    #expect(Analysis.properties(of: try Expression.parse("x^2")).stationary == [0])
+    #expect(try analyse("sigmoid").stationary == [])
+  }
+
+  @Test("an oscillation the grid does not resolve is undecided, and no witness comes from it")
+  func undecided() throws {
+    let sine = Analysis.properties(of: try Expression.parse("sin(x)"))
+    // cos changes sign every pi; the log grid's gaps pass pi a little beyond the dense band.
+    #expect(sine.undecided.contains { $0.lower <= 100 && $0.upper == .infinity })
+    #expect(sine.increasing.allSatisfy { $0.upper <= 40 })
+    let damped = Analysis.properties(of: try Expression.parse("x*sin(1/x)"))
+    // x·sin(1/x) < 1 for x ≠ 0, tending to 1: a supremum, not a maximum.
+    #expect(damped.supremum == Properties.Bound(value: 1, isAttained: false))
+    #expect(damped.maximum == nil)
+    #expect(Analysis.properties(of: try Expression.parse("x*sigmoid(x)")).undecided.isEmpty)
+  }
+}

@@ -5,11 +5,16 @@ enum InfoCommand {
   static let spec = CommandSpec(
     name: "info",
     abstract: "Describe a function: formulas, parameters, aliases, kinks, the article's remark.",
-    positionalUsage: "SPEC",
-    positionals: [PositionalSpec(name: "SPEC", help: "The function, with parameters if wanted.")],
+    positionalUsage: "SPEC...",
+    positionals: [
+      PositionalSpec(
+        name: "SPEC",
+        help: "The function, with parameters if wanted; several, or a sweep, give the --all layout."
+      )
+    ],
     options: [
-      all, format, latex, SharedOptions.seed, SharedOptions.noHeader, SharedOptions.output,
-      SharedOptions.help,
+      all, format, latex, SharedOptions.precision, SharedOptions.seed, SharedOptions.noHeader,
+      SharedOptions.output, SharedOptions.help,
     ],
     discussion: [
       "Kinks list each point where f or f' is not continuous and the value activ's derivative takes "
@@ -21,7 +26,16 @@ enum InfoCommand {
         + "(|f'| < 0.001), dead (f' = 0 on an interval) and f'(0). The continuity class is declared per "
         + "catalogue entry and checked against numeric evidence by the tests; the rest is computed for "
         + "the actual parameters; for an expression everything is numeric, and says so.",
-      "--all lays the catalogue side by side, one row per function at its defaults.",
+      "--all lays the catalogue side by side, one row per function at its defaults; several SPECs, "
+        + "or a sweep, are laid out the same way, one row per function.",
+      "Every number, in text, tables, CSV, markdown and JSON alike, is the shortest decimal that "
+        + "reads back to the same double, or has P significant digits with --precision P.",
+      "Saturation lists the half-lines where |f'| stays below 0.001 as x goes to -inf or inf, and "
+        + "bounded intervals that hold a flat stretch (f' = 0 on an interval); a point where f' "
+        + "vanishes only there (silu's minimum, tanhshrink at 0) is listed as stationary instead.",
+      "For an expression, scanned says where f' was sampled, and undecided where f' changes sign "
+        + "between samples (sin(x) far out, x*sin(1/x) near 0): increasing, decreasing and the "
+        + "extrema say nothing of those intervals, and the range is that of the samples there.",
       "--format json gives one object for SPEC, or with --all an array of them, one per line (the "
         + "layout of the other commands' json). Numbers are JSON numbers; an unbounded end of the "
         + "range, an absent extremum and any nan or ±inf are null, as JSON has no such numbers. "
@@ -34,7 +48,8 @@ enum InfoCommand {
     ])
 
   static let format = SharedOptions.format.described(
-    "text (default) or json for one function; table (default), csv, markdown or json with --all.",
+    "text (default) or json for one function; table (default), csv, markdown or json with --all "
+      + "or several.",
     kind: .choice(["text", "json", "table", "csv", "markdown"]))
   static let latex = OptionSpec(
     long: "latex", value: nil,
@@ -45,6 +60,9 @@ enum InfoCommand {
 
   static func run(_ parsed: ParsedArguments, console: Console) throws(CLIError) {
     let chosen = parsed.value(format)
+    let style =
+      parsed.value(SharedOptions.precision).flatMap(Int.init).map(NumberStyle.significant)
+      ?? .shortest
     if chosen == "json" && parsed.has(SharedOptions.noHeader) {
       throw .conflictingOptions(SharedOptions.noHeader.displayName, "--format json")
     }
@@ -56,7 +74,20 @@ enum InfoCommand {
         throw .badOptionValue(
           option: "--format", value: chosen, expected: "table, csv, markdown or json with --all")
       }
-      return try writeAll(parsed, format: chosen ?? "table", console: console)
+      let descriptions = Catalogue.entries.map { entry in
+        // Every entry binds with its defaults (the catalogue tests say so).
+        FunctionDescription(bound: try! Catalogue.bind(entry.name), style: style)
+      }
+      return try writeAll(descriptions, parsed, format: chosen ?? "table", console: console)
+    }
+    if parsed.positionals.count > 1 {
+      return try writeSeveral(parsed, chosen: chosen, style: style, console: console)
+    }
+    if let word = parsed.positionals.first,
+      case .catalogue(let functions) = try SpecWords.read(word, context: parsed.bindingContext),
+      functions.count > 1
+    {
+      return try writeSeveral(parsed, chosen: chosen, style: style, console: console)
     }
     if let chosen, !["text", "json"].contains(chosen) {
       throw .badOptionValue(
@@ -67,9 +98,10 @@ enum InfoCommand {
     let description: FunctionDescription
     switch try SpecWords.one(word, context: parsed.bindingContext) {
     case .expression(let expression, _):
-      description = FunctionDescription(expression: expression, latex: parsed.has(latex))
+      description = FunctionDescription(
+        expression: expression, latex: parsed.has(latex), style: style)
     case .catalogue(let functions):
-      description = FunctionDescription(bound: functions[0], latex: parsed.has(latex))
+      description = FunctionDescription(bound: functions[0], latex: parsed.has(latex), style: style)
     }
     try OutputTarget.writing(parsed.value(SharedOptions.output), console: console) { target in
       if chosen == "json" {
@@ -84,13 +116,37 @@ enum InfoCommand {
     }
   }
 
-  /// `info --all`: the catalogue at its defaults, one row per function.
-  static func writeAll(_ parsed: ParsedArguments, format: String, console: Console) throws(CLIError)
-  {
-    let descriptions = Catalogue.entries.map { entry in
-      // Every entry binds with its defaults (the catalogue tests say so).
-      FunctionDescription(bound: try! Catalogue.bind(entry.name))
+  /// `info SPEC SPEC...` or a sweep: the `--all` layout, one row per function named.
+  static func writeSeveral(
+    _ parsed: ParsedArguments, chosen: String?, style: NumberStyle, console: Console
+  ) throws(CLIError) {
+    if let chosen, chosen == "text" {
+      throw .badOptionValue(
+        option: "--format", value: chosen,
+        expected: "table, csv, markdown or json for several functions")
     }
+    var descriptions: [FunctionDescription] = []
+    for word in parsed.positionals {
+      switch try SpecWords.read(word, context: parsed.bindingContext) {
+      case .expression(let expression, _):
+        descriptions.append(FunctionDescription(expression: expression, style: style))
+      case .catalogue(let functions):
+        for bound in functions {
+          var description = FunctionDescription(bound: bound, style: style)
+          // A row names the function as its spec says (swish(beta=2)), not by the entry alone.
+          description.name = bound.label
+          descriptions.append(description)
+        }
+      }
+    }
+    try writeAll(descriptions, parsed, format: chosen ?? "table", console: console)
+  }
+
+  /// `info --all` (the catalogue at its defaults) and several functions: one row per function.
+  static func writeAll(
+    _ descriptions: [FunctionDescription], _ parsed: ParsedArguments, format: String,
+    console: Console
+  ) throws(CLIError) {
     if format == "json" {
       try OutputTarget.writing(parsed.value(SharedOptions.output), console: console) { target in
         target.writer.append(
@@ -136,7 +192,10 @@ enum InfoCommand {
     ]
   }
 
-  static func identity(of bound: BoundActivation) -> [(String, String)] {
+  static func identity(of bound: BoundActivation, style: NumberStyle = .shortest) -> [(
+    String, String
+  )] {
+    let shortestDecimal = { (x: Double) in style.format(x + 0) }
     let entry = bound.entry
     var records: [(String, String)] = [
       ("name", entry.name),

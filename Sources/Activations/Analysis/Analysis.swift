@@ -28,7 +28,13 @@
 ///   does not make 0 attained.
 /// - **Monotonic.** f′ never takes both signs, and f on the sorted grid (kink sides included) never
 ///   steps against that direction by more than 1e-12 relative, so a jump of f counts.
-/// - **Saturation.** Runs of |f′| < ``saturationThreshold``, ends located by bisection.
+/// - **Saturation.** Runs of |f′| < ``saturationThreshold``, ends located by bisection (of the
+///   two adjacent doubles that bracket an end, the shorter decimal). A bounded run with no dead
+///   run in it surrounds a stationary point and is not saturation.
+/// - **Undecided** (expressions only). Each grid gap is sampled 16 more times; where f′ changes
+///   between −, 0 and + more than once there, the grid does not resolve it (an oscillation, or
+///   rounding noise), and runs, witnesses and extrema say nothing of those gaps (joined when at
+///   most 8 gaps apart; an outermost gap reaches to ±inf).
 /// - **Continuity (numeric).** Candidate points are the kinks, 0, and every pair of neighbouring
 ///   dense-band points where f, f′ or f″ changes by more than 4 times as much as over both
 ///   neighbouring pairs. Each candidate interval is widened asymmetrically (a kink x gives
@@ -44,6 +50,11 @@
 /// dense band follow the log grid's aliasing, and its extrema are those the grid brackets. rrelu
 /// in training mode draws a random slope per point, so only its declared class is meaningful.
 public enum Analysis {
+  /// The ends of the grid (beyond them the sign of f′ is assumed to continue).
+  public static let scannedExtent = 1e12
+  /// The half-width of the grid's dense band (step 0.02).
+  public static let denseBand = 20.0
+
   /// The |f′| below which f counts as saturated.
   public static let saturationThreshold = 1e-3
 
@@ -64,7 +75,7 @@ public enum Analysis {
     if let name, let arguments, let entry = Catalogue.entry(named: name) {
       declared = entry.continuity.resolve(arguments, function)
     }
-    let scan = Scan(function)
+    let scan = Scan(function, resolving: declared == nil)
     let (infimum, minimum) = scan.bound(lowest: true)
     let (supremum, maximum) = scan.bound(lowest: false)
     let zero = scan.derivativeAtZero()
@@ -74,15 +85,16 @@ public enum Analysis {
     return Properties(
       infimum: infimum, supremum: supremum, minimum: minimum, maximum: maximum,
       isMonotonic: scan.isMonotonic(),
-      increasing: scan.runs.filter { $0.sign > 0 }.map(\.interval),
-      decreasing: scan.runs.filter { $0.sign < 0 }.map(\.interval),
+      increasing: scan.decided(scan.runs.filter { $0.sign > 0 }.map(\.interval)),
+      decreasing: scan.decided(scan.runs.filter { $0.sign < 0 }.map(\.interval)),
       isZeroCentered: f0 == 0 && takesBothSigns,
       isIdentityNearOrigin: f0 == 0 && isOne(zero.left) && isOne(zero.right) && isOne(zero.value),
       continuity: declared ?? numericContinuity(of: function),
       continuityMethod: declared == nil ? .numeric : .declared,
       saturation: scan.saturation(),
-      dead: scan.runs.filter { $0.sign == 0 }.map(\.interval),
-      derivativeAtZero: zero)
+      dead: scan.decided(scan.runs.filter { $0.sign == 0 }.map(\.interval)),
+      derivativeAtZero: zero, undecided: scan.undecided,
+      stationary: scan.stationaryPoints())
   }
 }
 
@@ -107,7 +119,11 @@ struct Scan {
   /// f(−inf) and f(+inf) (±inf when f diverges).
   let limits: (low: Double, high: Double)
 
-  init(_ function: any Activation) {
+  /// Where f′ changes sign between neighbouring samples more often than the samples show (see
+  /// ``Analysis``): nothing about the sign of f′ is decided there.
+  private(set) var undecided: [Properties.Interval] = []
+
+  init(_ function: any Activation, resolving: Bool = false) {
     self.function = function
     var points: [Double] = [0, 1e9, 1e12, -1e9, -1e12]
     for k in 0...240 {
@@ -125,9 +141,11 @@ struct Scan {
     slopes = sorted.map { function.derivative($0) }
     limits = (Scan.limit(function, -1), Scan.limit(function, 1))
     runs = findRuns()
+    if resolving { undecided = findUndecided() }
     witnesses = [0] + function.kinks.map(\.x)
+    defer { witnesses = witnesses.filter { !isUndecided($0) || $0 == 0 } }
     for run in runs {
-      for end in [run.interval.lower, run.interval.upper] where end.isFinite {
+      for end in [run.interval.lower, run.interval.upper] where end.isFinite && !isUndecided(end) {
         witnesses.append(end)
       }
       if run.sign == 0 {
@@ -175,7 +193,13 @@ struct Scan {
     for r in raw.indices where raw[r].sign == 0 {
       let left = r > 0 ? slopes[raw[r - 1].last] : nil
       let right = r + 1 < raw.count ? slopes[raw[r + 1].first] : nil
-      let genuine = [left, right].allSatisfy { d in d.map { abs($0) >= 1e-100 } ?? true }
+      // f′ = 0 with f″ ≠ 0 is a zero of rounding (x·sin(1/x) far out), not a flat stretch.
+      let flat = (raw[r].first...raw[r].last).allSatisfy {
+        let g = function.secondDerivative(xs[$0])
+        return g == 0 || g.isNaN
+      }
+      let genuine =
+        flat && [left, right].allSatisfy { d in d.map { abs($0) >= 1e-100 } ?? true }
       let isolated = raw[r].first == raw[r].last && left != nil && right != nil
       if !genuine || isolated { raw[r].sign = sign(left ?? right ?? 0) }
     }
@@ -220,6 +244,9 @@ struct Scan {
       if holds(mid) { lo = mid } else { hi = mid }
     }
     if let kink = kink(in: lo, hi) { return kink }
+    // 200 halvings that did not reach adjacent doubles closed in on 0 (an expression's
+    // max(x, 0) changes there, with no declared kink): the change is at 0, not at -6e-67.
+    if lo.nextUp < hi && (lo == 0 || hi == 0) { return 0 }
     return abs(function.derivative(lo)) <= abs(function.derivative(hi)) ? lo : hi
   }
 
@@ -227,11 +254,18 @@ struct Scan {
   func bound(lowest: Bool) -> (Properties.Bound?, Properties.Extremum?) {
     let better = { (a: Double, b: Double) in lowest ? a < b : a > b }
     var best = lowest ? Double.infinity : -Double.infinity
+    // Beside a kink, f's one-sided limit there: f at the next double, carried to the kink along
+    // f′ (threshold(1, 2) tends to 1 from the right, not to f(1.0000000000000002)).
     var sides: [Double] = []
     for kink in function.kinks {
-      for x in [kink.x.nextDown, kink.x, kink.x.nextUp] { sides.append(x) }
+      for x in [kink.x.nextDown, kink.x.nextUp] {
+        let v = function.value(x)
+        let carried = v + function.derivative(x) * (kink.x - x)
+        sides.append(carried.isFinite ? carried : v)
+      }
+      sides.append(function.value(kink.x))
     }
-    let candidates = values + [limits.low, limits.high] + (witnesses + sides).map(function.value)
+    let candidates = values + [limits.low, limits.high] + witnesses.map(function.value) + sides
     for v in candidates where !v.isNaN && better(v, best) { best = v }
     guard best.isFinite else { return (nil, nil) }
     best += 0  // −0 reads as 0
@@ -308,6 +342,80 @@ struct Scan {
       if i == 0 && now { start = -.infinity }
     }
     if let s = start { result.append(Properties.Interval(s, .infinity)) }
+    // A bounded band with no flat stretch (f′ = 0 on an interval) in it is the neighbourhood of a
+    // stationary point (silu's minimum, tanhshrink at 0): reported as such, not as saturation.
+    let flat = runs.filter { $0.sign == 0 }.map(\.interval)
+    return decided(
+      result.filter { band in
+        !band.lower.isFinite || !band.upper.isFinite
+          || flat.contains { $0.lower < band.upper && $0.upper > band.lower }
+      })
+  }
+
+  /// The zeros of f′ between a run where f increases and one where it decreases, and isolated
+  /// zeros of f′ on the grid (tanhshrink at 0), outside the undecided intervals.
+  func stationaryPoints() -> [Double] {
+    var points: [Double] = []
+    for r in runs.indices.dropLast()
+    where runs[r].sign != 0 && runs[r + 1].sign == -runs[r].sign {
+      points.append(runs[r].interval.upper)
+    }
+    for i in xs.indices.dropFirst().dropLast()
+    where slopes[i] == 0 && slopes[i - 1] != 0 && slopes[i + 1] != 0 {
+      points.append(xs[i])
+    }
+    return Array(Set(points.filter { !isUndecided($0) }.map { $0 + 0 })).sorted()
+  }
+
+  /// Whether x lies inside an undecided interval.
+  func isUndecided(_ x: Double) -> Bool {
+    undecided.contains { $0.lower <= x && x <= $0.upper }
+  }
+
+  /// `intervals` without their parts inside the undecided intervals.
+  func decided(_ intervals: [Properties.Interval]) -> [Properties.Interval] {
+    var result = intervals
+    for gap in undecided {
+      result = result.flatMap { i -> [Properties.Interval] in
+        guard i.lower < gap.upper && i.upper > gap.lower else { return [i] }
+        var parts: [Properties.Interval] = []
+        if i.lower < gap.lower { parts.append(Properties.Interval(i.lower, gap.lower)) }
+        if i.upper > gap.upper { parts.append(Properties.Interval(gap.upper, i.upper)) }
+        return parts
+      }
+    }
+    return result
+  }
+
+  /// Gaps of the grid where f′, sampled at 16 more points, changes between −, 0 and + more than
+  /// once: an oscillation (sin x far out) or rounding noise (x·sin(1/x) far out, where f′ is 0
+  /// or ±1e-25 at random) the grid does not resolve. Gaps at most 8 apart are joined; an outermost gap
+  /// reaches to ±inf, as the sign is then not known to settle.
+  func findUndecided() -> [Properties.Interval] {
+    var result: [Properties.Interval] = []
+    var lastGap = -100
+    for i in xs.indices.dropLast() {
+      let (a, b) = (xs[i], xs[i + 1])
+      var changes = 0
+      var previous = sign(function.derivative(a))
+      for k in 1...17 {
+        let x = k == 17 ? b : a + (b - a) * Double(k) / 17
+        let d = function.derivative(x)
+        guard !d.isNaN else { continue }
+        if sign(d) != previous { changes += 1 }
+        previous = sign(d)
+      }
+      guard changes > 1 else { continue }
+      let lower = i == 0 ? -.infinity : a
+      let upper = i + 1 == xs.count - 1 ? .infinity : b
+      // Fewer than 8 resolved gaps between two unresolved ones are aliasing, not evidence.
+      if !result.isEmpty && i - lastGap <= 8 {
+        result[result.count - 1].upper = upper
+      } else {
+        result.append(Properties.Interval(lower, upper))
+      }
+      lastGap = i
+    }
     return result
   }
 
@@ -321,6 +429,14 @@ struct Scan {
       guard mid > lo && mid < hi else { break }
       if predicate(function.derivative(mid)) == atA { lo = mid } else { hi = mid }
     }
-    return kink(in: lo, hi) ?? (atA ? lo : hi)
+    if let kink = kink(in: lo, hi) { return kink }
+    if lo.nextUp < hi && (lo == 0 || hi == 0) { return 0 }  // as in bisect(_:_:_:)
+    // lo and hi are adjacent doubles with the change between them: the one with the shorter
+    // decimal is the exact threshold when that is a short decimal (relu2's 0.001/2 = 0.0005).
+    let (short, long) = shortestDecimal(lo).count <= shortestDecimal(hi).count ? (lo, hi) : (hi, lo)
+    if lo.nextUp >= hi && shortestDecimal(short).count < shortestDecimal(long).count {
+      return short
+    }
+    return atA ? lo : hi
   }
 }

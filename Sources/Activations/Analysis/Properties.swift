@@ -105,6 +105,12 @@ public struct Properties: Sendable, Equatable {
   public var dead: [Interval]
   /// f′ at 0 and its one-sided values.
   public var derivativeAtZero: DerivativeAtZero
+  /// Where an expression's f′ changes sign between samples more often than they show (sin x
+  /// beyond ±26, x·sin(1/x) near 0): increasing, decreasing, dead, saturation and the extrema
+  /// say nothing there. Empty for catalogue functions.
+  public var undecided: [Interval] = []
+  /// Points where f′ = 0 between an increase and a decrease, or at an isolated grid point.
+  public var stationary: [Double] = []
 
   /// Whether f is bounded below.
   public var isBoundedBelow: Bool { infimum != nil }

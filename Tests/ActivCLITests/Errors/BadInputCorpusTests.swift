@@ -103,7 +103,13 @@ struct BadInputCorpusTests {
     BadInput(
       ["eval", "acon_c(p1=1|2|3|4|5,p2=1|2|3|4|5,beta=1|2|3)"], .usage,
       "expands to 75 functions, more than the 64"),
-    BadInput(["info", "swish(beta=1|2)"], .usage, "is a sweep of 2 functions"),
+    BadInput(["apply", "swish(beta=1|2)"], .usage, "is a sweep of 2 functions"),
+    BadInput(["info", "gelu", "mish", "--format", "text"], .usage, "for several functions"),
+    BadInput(
+      [
+        "info", "gelu",
+        "swish(beta=1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20|21|22|23|24|25|26|27|28|29|30|31|32|33|34|35|36|37|38|39|40|41|42|43|44|45|46|47|48|49|50|51|52|53|54|55|56|57|58|59|60|61|62|63|64|65)",
+      ], .usage, "expands to 65 functions"),
     BadInput(["eval", String(repeating: "a", count: 100_000)], .usage, "unknown function 'aaaa"),
     // Expressions.
     BadInput(["eval", deep], .usage, "expression nested too deeply"),

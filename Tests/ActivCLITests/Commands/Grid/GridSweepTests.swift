@@ -173,13 +173,13 @@ struct GridSweepTests {
           "grad takes one function; to compare several use: activ table relu 'swish(beta=1|2)' "
           + "-1 1 --grad",
         hints: ["run 'activ help grad' for usage"]),
-      // info describes one function.
+      // apply takes one function (info lays a sweep out as --all does).
       ErrorCase(
-        arguments: ["info", "swish(beta=1|2)"], code: .usage,
+        arguments: ["apply", "swish(beta=1|2)"], code: .usage,
         message:
           "'swish(beta=1|2)' is a sweep of 2 functions, but one function is needed here; give "
           + "each parameter a single value",
-        hints: ["run 'activ help info' for usage"]),
+        hints: ["run 'activ help apply' for usage"]),
     ])
   func failures(_ failure: ErrorCase) {
     failure.check()
