@@ -120,7 +120,18 @@ struct BadInputCorpusTests {
     BadInput(["eval", "relu", "--input", ""], .usage, "bad value '' for --input"),
     BadInput(["eval", "relu", "--input", "{dir}/nul.txt"], .dataError, "nul.txt:2: '\\02'"),
     BadInput(
-      ["eval", "relu", "--input", "{dir}/header.csv"], .dataError, "header.csv:1: 'x,relu'"),
+      ["eval", "relu", "--input", "{dir}/header.csv", "--column", "rleu"], .dataError,
+      "header.csv:1: no column 'rleu' in the header (x, relu) (did you mean 'relu'?)"),
+    BadInput(
+      ["eval", "relu", "--input", "{dir}/header.csv", "--column", "9"], .dataError,
+      "header.csv:1: --column 9, but the header has 2 columns"),
+    BadInput(
+      ["table", "relu", "--input", "-", "--column", "2"], stdin: "1,2\n3\n", .dataError,
+      "<stdin>:2: this row has 1 field, so no column 2"),
+    BadInput(["grad", "relu", "--column", "x"], .usage, "--column goes with --input"),
+    BadInput(
+      ["apply", "relu"], stdin: "1 2\n3,4\n", .dataError,
+      "<stdin>:2: values separated by commas, but line 1 separates them by spaces or tabs"),
     BadInput(["eval", "relu", "--input", "-"], stdin: "1\nabc\n", .dataError, "<stdin>:2: 'abc'"),
     BadInput(["apply", "relu"], stdin: "1,2\n3\n", .dataError, "row 2 of channel 1 has 1 value"),
     BadInput(["apply", "relu"], stdin: "1,x\n", .dataError, "column 2: 'x' is not a number"),
