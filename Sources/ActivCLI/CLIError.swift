@@ -111,6 +111,8 @@ enum CLIError: Error, Equatable {
   case badInputLine(source: String, line: Int, text: String)
   /// The column `--column` asks for is not in `--input`.
   case inputColumn(source: String, line: Int, problem: InputColumnProblem)
+  /// `--name` given a number of times other than the number of functions.
+  case nameCount(names: Int, functions: [String])
   /// An option that only means something with another (`--column` without `--input`).
   case missingOption(option: String, for: String)
   /// A feature map for `apply` that cannot be read: the line (1-based) and what is wrong there.
@@ -155,7 +157,7 @@ enum CLIError: Error, Equatable {
     case .duplicateColumn(let name):
       return
         "column '\(excerpt(name))' appears twice, but --format json needs unique keys; give each "
-        + "function once (--name renames a single function)"
+        + "function once (--name, once per function, renames them)"
     case .missingArgument(let command, let name):
       return "'\(command)' needs \(name)"
     case .unexpectedArgument(let command, let value):
@@ -188,6 +190,13 @@ enum CLIError: Error, Equatable {
       return "\(source):\(line): " + problem.message
     case .inputColumn(let source, let line, let problem):
       return "\(source):\(line): " + problem.message
+    case .nameCount(let names, let functions):
+      let shown =
+        functions.prefix(4).map { excerpt($0, limit: 30) }.joined(separator: ", ")
+        + (functions.count > 4 ? ", …" : "")
+      return "--name is given \(names) time\(names == 1 ? "" : "s") for \(functions.count) "
+        + "function\(functions.count == 1 ? "" : "s") (\(shown)); give one --name per function, "
+        + "in order"
     case .missingOption(let option, let other):
       return "\(other) goes with \(option); add \(option) FILE (- for standard input)"
     case .layer(let error):

@@ -32,6 +32,8 @@ struct OptionSpec: Sendable {
   /// nil for a flag.
   var value: ValueSpec?
   var help: String
+  /// Whether the option may be given several times, its values collected in order (`--name`).
+  var repeatable = false
 
   var displayName: String { "--" + long }
 
@@ -116,7 +118,11 @@ enum SharedOptions {
     long: "grad", value: nil, help: "Add the derivative column <name>_grad.")
   static let name = OptionSpec(
     long: "name", value: ValueSpec(name: "NAME", kind: .text),
-    help: "Name the function's columns or legend entry (default: its spec or expression text).")
+    help:
+      "Name the function's columns or legend entry (default: its spec or expression text); "
+      + "repeat it to name several, one --name per function in order (a sweep's members count "
+      + "one each).",
+    repeatable: true)
   static let grad2 = OptionSpec(
     long: "grad2", value: nil, help: "Add the second-derivative column <name>_grad2.")
 
