@@ -53,6 +53,8 @@ enum FeatureMapProblem: Equatable, Sendable {
   case emptyChannel(channel: Int)
   /// No rows at all.
   case noData
+  /// A row separated by commas in a file whose first row used spaces or tabs, or the reverse.
+  case mixedSeparators(found: String, expected: String, firstLine: Int)
 
   var message: String {
     switch self {
@@ -73,6 +75,9 @@ enum FeatureMapProblem: Equatable, Sendable {
         "channel \(channel) is empty; separate channels by exactly one blank line and start with a row"
     case .noData:
       return "no rows; a feature map needs at least one row of numbers"
+    case .mixedSeparators(let found, let expected, let firstLine):
+      return "values separated by \(found), but line \(firstLine) separates them by \(expected); "
+        + "use one separator in the whole file"
     }
   }
 }
@@ -127,6 +132,12 @@ enum CLIError: Error, Equatable {
   case expression(ExpressionError, text: String)
   case unreadableInput(path: String, reason: String)
   case badInputLine(source: String, line: Int, text: String)
+  /// The column `--column` asks for is not in `--input`.
+  case inputColumn(source: String, line: Int, problem: InputColumnProblem)
+  /// `--name` given a number of times other than the number of functions.
+  case nameCount(names: Int, functions: [String])
+  /// An option that only means something with another (`--column` without `--input`).
+  case missingOption(option: String, for: String)
   /// A feature map for `apply` that cannot be read: the line (1-based) and what is wrong there.
   case badFeatureMap(source: String, line: Int, problem: FeatureMapProblem)
   /// A layer whose parameters do not fit the feature map's shape.
@@ -141,7 +152,7 @@ enum CLIError: Error, Equatable {
   var exitCode: ExitCode {
     switch self {
     case .unreadableInput: return .noInput
-    case .badInputLine, .badFeatureMap: return .dataError
+    case .badInputLine, .badFeatureMap, .inputColumn: return .dataError
     case .cannotCreateOutput: return .cannotCreate
     case .writeFailed: return .ioError
     case .outputClosed: return .success
@@ -169,7 +180,7 @@ enum CLIError: Error, Equatable {
     case .duplicateColumn(let name):
       return
         "column '\(excerpt(name))' appears twice, but --format json needs unique keys; give each "
-        + "function once (--name renames a single function)"
+        + "function once (--name, once per function, renames them)"
     case .missingArgument(let command, let name):
       return "'\(command)' needs \(name)"
     case .unexpectedArgument(let command, let value):
@@ -247,6 +258,17 @@ enum CLIError: Error, Equatable {
       return "\(source):\(line): '\(excerpt(text))' is not a number"
     case .badFeatureMap(let source, let line, let problem):
       return "\(source):\(line): " + problem.message
+    case .inputColumn(let source, let line, let problem):
+      return "\(source):\(line): " + problem.message
+    case .nameCount(let names, let functions):
+      let shown =
+        functions.prefix(4).map { excerpt($0, limit: 30) }.joined(separator: ", ")
+        + (functions.count > 4 ? ", …" : "")
+      return "--name is given \(names) time\(names == 1 ? "" : "s") for \(functions.count) "
+        + "function\(functions.count == 1 ? "" : "s") (\(shown)); give one --name per function, "
+        + "in order"
+    case .missingOption(let option, let other):
+      return "\(other) goes with \(option); add \(option) FILE (- for standard input)"
     case .layer(let error):
       return error.description
     case .cannotCreateOutput(let path, let reason):
@@ -297,13 +319,16 @@ enum CLIError: Error, Equatable {
       return ["a spec looks like mish, elu(alpha=0.5) or leaky_relu(0.2); quote it in the shell"]
     case .badInputLine:
       return [
-        "input holds one number per line (the first column of a CSV); blank lines and lines "
-          + "starting with # are skipped, so remove a header line or write activ's CSV with --no-header"
+        "input holds one number per line (the first column of a CSV, or the one --column picks); "
+          + "blank lines, lines starting with # and a first line that is not a number (a header) "
+          + "are skipped"
       ]
+    case .inputColumn:
+      return ["--column takes a header name or a column number from 1"]
     case .badFeatureMap:
       return [
-        "a feature map is CSV: a line of comma-separated numbers per row, every row and channel "
-          + "the same size, channels separated by one blank line"
+        "a feature map is CSV: a line of comma-separated (or space- or tab-separated) numbers per "
+          + "row, every row and channel the same size, channels separated by one blank line"
       ]
     case .unreadableInput, .cannotCreateOutput, .writeFailed, .outputClosed:
       return []

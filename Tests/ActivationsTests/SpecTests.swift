@@ -27,6 +27,21 @@ struct SpecTests {
         spec: "maxout(weights=[1, -1], biases=[0,0])", label: "maxout(weights=[1,-1],biases=[0,0])"),
       LabelCase(spec: "elu()", label: "elu"),
       LabelCase(spec: "elu(alpha=1e-3)", label: "elu(alpha=0.001)"),
+      // Quoted words (issue 15), as Python writes them.
+      LabelCase(spec: "gelu(approximate=\"tanh\")", label: "gelu(approximate=tanh)"),
+      LabelCase(spec: "gelu(approximate='TANH')", label: "gelu(approximate=tanh)"),
+      LabelCase(spec: "softplus(threshold='none')", label: "softplus(threshold=none)"),
+      // Constant arithmetic (issue 15): the label shows the value's shortest decimal.
+      LabelCase(spec: "elu(alpha=1/2)", label: "elu(alpha=0.5)"),
+      LabelCase(spec: "elu(alpha = 1 / 4 )", label: "elu(alpha=0.25)"),
+      LabelCase(spec: "swish(beta=2*pi)", label: "swish(beta=6.283185307179586)"),
+      LabelCase(spec: "swish(beta=pi)", label: "swish(beta=3.141592653589793)"),
+      LabelCase(spec: "swish(beta=pi/2)", label: "swish(beta=1.5707963267948966)"),
+      LabelCase(spec: "swish(beta=(1+2)/3)", label: "swish(beta=1)"),
+      LabelCase(spec: "swish(beta=sqrt(2))", label: "swish(beta=1.4142135623730951)"),
+      LabelCase(spec: "leaky_relu(1/10)", label: "leaky_relu(negative_slope=0.1)"),
+      LabelCase(
+        spec: "hard_tanh(-2*e, 2^3)", label: "hard_tanh(min_val=-5.43656365691809,max_val=8)"),
     ])
   func labels(_ labelCase: LabelCase) throws {
     #expect(try Catalogue.bind(labelCase.spec).label == labelCase.label)
@@ -49,6 +64,44 @@ struct SpecTests {
         message: "elu has no parameter 'alpah' (did you mean 'alpha'?); its parameters are alpha"),
       ErrorCase(input: "relu(1)", message: "relu takes no parameters; write it as 'relu'"),
       ErrorCase(input: "elu(1, 2)", message: "elu takes at most 1 parameter, got 2"),
+      // Regression (issue 15): a decimal comma read as two values, with a count that is off.
+      ErrorCase(
+        input: "elu(alpha=0,5)",
+        message: "elu: 'alpha=0,5' looks like a decimal comma: write alpha=0.5"),
+      ErrorCase(
+        input: "elu(0,5)",
+        message: "elu takes 1 parameter; '0,5' looks like a decimal comma: write 0.5"),
+      ErrorCase(
+        input: "leaky_relu(-0,01)",
+        message: "leaky_relu takes 1 parameter; '-0,01' looks like a decimal comma: write -0.01"),
+      ErrorCase(
+        input: "hard_tanh(min_val=-2,2)",
+        message: "hard_tanh: 'min_val=-2,2' looks like a decimal comma: write min_val=-2.2"),
+      // Not a decimal comma: a space after the comma, or a fraction already written.
+      ErrorCase(
+        input: "elu(alpha=0, 5)",
+        message: "elu: a value without a name follows a named one; name it too (key=value)"),
+      ErrorCase(input: "elu(0.5,5)", message: "elu takes at most 1 parameter, got 2"),
+      ErrorCase(
+        input: "elu(alpha=1/0)",
+        message: "cannot read function spec 'elu(alpha=1/0)': '1/0' is not a finite number or "
+          + "constant arithmetic such as 1/2 or 2*pi"),
+      ErrorCase(
+        input: "softplus(beta=1-2)",
+        message: "softplus: bad value '1-2' for beta; expected a finite number > 0"),
+      ErrorCase(
+        input: "gelu(approximate='tanh)",
+        message:
+          "cannot read function spec 'gelu(approximate='tanh)': the quote at ''tanh)' is not closed"
+      ),
+      ErrorCase(
+        input: "gelu(approximate=\"\")",
+        message: "cannot read function spec 'gelu(approximate=\"\")': empty quoted value"),
+      ErrorCase(
+        input: "gelu(approximate=\"tnah\")",
+        message:
+          "gelu: bad value 'tnah' for approximate; expected one of none, tanh (did you mean 'tanh'?)"
+      ),
       ErrorCase(
         input: "hard_tanh(1, 2, 3)", message: "hard_tanh takes at most 2 parameters, got 3"),
       ErrorCase(input: "elu(alpha=1, alpha=2)", message: "elu: parameter 'alpha' is given twice"),

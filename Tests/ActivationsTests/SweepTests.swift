@@ -262,6 +262,79 @@ struct SweepTests {
     }
   }
 
+  /// A sweep written as an inclusive range `START:END:STEP` (issue 15), stepped in exact decimals.
+  struct RangeCase: Sendable, CustomTestStringConvertible {
+    var spec: String
+    var labels: [String]
+    var testDescription: String { spec }
+  }
+
+  @Test(
+    "a range sweep expands to exact decimals, END included when a step lands on it",
+    arguments: [
+      RangeCase(
+        spec: "swish(beta=0.5:2:0.5)",
+        labels: ["swish(beta=0.5)", "swish(beta=1)", "swish(beta=1.5)", "swish(beta=2)"]),
+      RangeCase(
+        spec: "elu(alpha=0.1:0.6:0.1)",
+        labels: (1...6).map { "elu(alpha=0.\($0))" }),
+      RangeCase(
+        spec: "elu(alpha=0:1:0.3)",
+        labels: ["elu(alpha=0)", "elu(alpha=0.3)", "elu(alpha=0.6)", "elu(alpha=0.9)"]),
+      RangeCase(spec: "elu(alpha=1:1:0.5)", labels: ["elu(alpha=1)"]),
+      RangeCase(
+        spec: "leaky_relu(-1:1:1)",
+        labels: [
+          "leaky_relu(negative_slope=-1)", "leaky_relu(negative_slope=0)",
+          "leaky_relu(negative_slope=1)",
+        ]),
+      RangeCase(
+        spec: "elu(alpha=1e-3:3e-3:1e-3)",
+        labels: ["elu(alpha=0.001)", "elu(alpha=0.002)", "elu(alpha=0.003)"]),
+      RangeCase(
+        spec: "elu(alpha=5|0.1:0.2:0.1)",
+        labels: ["elu(alpha=5)", "elu(alpha=0.1)", "elu(alpha=0.2)"]),
+    ])
+  func rangeSweeps(_ c: RangeCase) throws {
+    #expect(try Self.labels(c.spec) == c.labels)
+  }
+
+  @Test("a 0.1 range does not drift: 0.1:6.4:0.1 gives the 64 decimals k/10 exactly")
+  func rangeDoesNotDrift() throws {
+    let values = try Catalogue.bindAll("elu(alpha=0.1:6.4:0.1)").map {
+      $0.arguments.values["alpha"]!
+    }
+    #expect(values.count == 64)
+    #expect(values == (1...64).map { ParameterValue.real(Double("\($0)e-1")!) })
+  }
+
+  @Test(
+    "bad ranges are refused with what to fix",
+    arguments: [
+      ErrorCase(
+        input: "swish(beta=2:1:0.5)",
+        message: "the range '2:1:0.5' is empty: its start is above its end"),
+      ErrorCase(input: "swish(beta=1:2:0)", message: "the step of the range '1:2:0' must be > 0"),
+      ErrorCase(
+        input: "swish(beta=1:2:-0.5)", message: "the step of the range '1:2:-0.5' must be > 0"),
+      ErrorCase(
+        input: "swish(beta=1:2)",
+        message: "the range '1:2' needs a step: START:END:STEP, like 0.5:4:0.5"),
+      ErrorCase(
+        input: "swish(beta=1:2:x)",
+        message: "'1:2:x' is not a range START:END:STEP of decimal numbers"),
+      ErrorCase(
+        input: "swish(beta=0:1:0.01)",
+        message: "the range '0:1:0.01' has 101 values, more than the 64 one spec may sweep"),
+    ])
+  func badRanges(_ c: ErrorCase) {
+    #expect {
+      _ = try Catalogue.bindAll(c.input)
+    } throws: { error in
+      (error as? SpecError)?.description == "cannot read function spec '\(c.input)': \(c.message)"
+    }
+  }
+
   @Test("bind refuses a sweep; bindAll expands it")
   func bindRefusesSweeps() throws {
     do {

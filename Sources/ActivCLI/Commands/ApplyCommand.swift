@@ -25,7 +25,9 @@ enum ApplyCommand {
     discussion: [
       "The feature map is CSV: each line a row of one channel, H lines of W numbers; channels are "
         + "separated by one blank line. The output has the same layout (Maxout's has C/k channels). "
-        + "Lines starting with # are skipped."
+        + "Lines starting with # are skipped. Values may be separated by spaces or tabs instead of "
+        + "commas (numpy's savetxt): the first row with two values decides for the whole file; the "
+        + "output is CSV."
     ]
       + Layers.entries.map { entry in
         let parameters = entry.parameters.map { parameter in

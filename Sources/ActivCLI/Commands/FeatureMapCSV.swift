@@ -3,11 +3,19 @@ import Activations
 /// The CSV form of the feature maps of `activ apply`, read and written: rows of one channel (H
 /// lines of W numbers), channels separated by one blank line.
 ///
+/// Reading also accepts values separated by spaces or tabs instead of commas (numpy's `savetxt`
+/// writes spaces): the first row with more than one value decides for the whole file, and a
+/// later row separated the other way is a data error naming its line. Output is always CSV.
+///
 /// Reading accepts a UTF-8 byte-order mark, CRLF line ends, spaces around values, lines starting
 /// with `#` (skipped), blank lines at the end, and `nan`/`inf` as in `--input`. Anything else
 /// that does not make C equal channels of H×W numbers is a data error naming the line, the
 /// column, the channel and the row.
 enum FeatureMapCSV {
+  /// How the values of a row are separated: commas (CSV), or runs of spaces and tabs (numpy's
+  /// `savetxt`, a TSV).
+  enum Separator { case comma, whitespace }
+
   static func read(from path: String?, console: Console) throws(CLIError) -> FeatureMap {
     let source = path == nil || path == "-" ? "<stdin>" : path!
     let bytes: [UInt8]
@@ -31,6 +39,9 @@ enum FeatureMapCSV {
     /// channel, unless only blank lines follow to the end.
     var extraBlank: Int? = nil
     var lineNumber = 0
+    /// How values are separated, and the line that decided it: the first row with more than one
+    /// value (a row of one value fits either).
+    var separator: (Separator, Int)? = nil
 
     func endChannel(at line: Int) throws(CLIError) {
       if let height, rowsInChannel != height {
@@ -62,8 +73,25 @@ enum FeatureMapCSV {
           source: source, line: extraBlank, problem: .emptyChannel(channel: channel))
       }
       rowsInChannel += 1
+      let hasComma = line.contains(UInt8(ascii: ","))
+      let inner = line.drop { $0 == 32 || $0 == 9 }.reversed().drop { $0 == 32 || $0 == 9 }
+      let hasGap = inner.contains { $0 == 32 || $0 == 9 }
+      if separator == nil && (hasComma || hasGap) {
+        separator = (hasComma ? .comma : .whitespace, lineNumber)
+      }
+      if let (kind, first) = separator, kind == .comma ? !hasComma && hasGap : hasComma {
+        throw .badFeatureMap(
+          source: source, line: lineNumber,
+          problem: .mixedSeparators(
+            found: kind == .comma ? "spaces or tabs" : "commas",
+            expected: kind == .comma ? "commas" : "spaces or tabs", firstLine: first))
+      }
+      let fields: [ArraySlice<UInt8>] =
+        separator?.0 == .comma
+        ? line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        : line.split(whereSeparator: { $0 == 32 || $0 == 9 })
       var count = 0
-      for field in line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+      for field in fields {
         count += 1
         let trimmed = field.drop { $0 == 32 || $0 == 9 }.reversed().drop { $0 == 32 || $0 == 9 }
           .reversed()

@@ -57,14 +57,17 @@ enum GridCommand {
         throw .conflictingOptions("--input", other.displayName)
       }
       if writtenRange != nil { throw .conflictingOptions("--input", "MIN MAX") }
+    } else if parsed.has(SharedOptions.column) {
+      throw .missingOption(option: "--input", for: "--column")
     }
+    let column = try parsed.value(SharedOptions.column).map(InputReader.Column.init)
     let settings = try OutputSettings(parsed)
 
     let functions = try SpecWords.functions(words, parsed: parsed)
 
     let grid: Grid
     if let path = parsed.value(SharedOptions.input) {
-      grid = Grid(values: try InputReader.numbers(from: path, console: console))
+      grid = Grid(values: try InputReader.numbers(from: path, column: column, console: console))
     } else {
       let range = try XRange.checked(writtenRange)
       // A grid finer than the doubles of the range is refused rather than repeating x.

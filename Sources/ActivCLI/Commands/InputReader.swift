@@ -1,14 +1,44 @@
 import Activations
 
-/// Reads the numbers of `--input`: one per line, or the first column of a CSV/TSV.
+/// Reads the numbers of `--input`: one per line, or one column of a CSV/TSV (the first, or the
+/// one `--column` picks).
 ///
 /// Blank lines and lines whose first non-space character is `#` are skipped; a UTF-8 byte-order
-/// mark and CRLF line ends are accepted. Besides decimals, `nan`, `inf` and `-inf` are accepted
+/// mark and CRLF line ends are accepted. The first remaining line is a header when its first
+/// field is not a number (activ's own CSV starts `x,relu`): it is skipped, and its fields name the
+/// columns for `--column NAME`. Besides decimals, `nan`, `inf` and `-inf` are accepted
 /// (case-insensitive), since activ's own output can contain them. Anything else stops the run with
 /// a data error naming the line, before any output is written. An input with no numbers gives
 /// the header alone, as an empty pipe into a filter gives nothing.
 enum InputReader {
-  static func numbers(from path: String, console: Console) throws(CLIError) -> [Double] {
+  /// Which column `--column` picks: a 1-based index (all digits) or a header name.
+  enum Column: Equatable, Sendable {
+    case index(Int)
+    case name(String)
+
+    /// `--column`'s text: digits are an index (so a header named `2` is reached by its place),
+    /// anything else a name.
+    init(_ text: String) throws(CLIError) {
+      if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+      {
+        guard let n = Int(text), n >= 1 else {
+          throw .badOptionValue(
+            option: "--column", value: text, expected: "a column name or a number from 1")
+        }
+        self = .index(n)
+      } else {
+        guard !text.isEmpty else {
+          throw .badOptionValue(
+            option: "--column", value: text, expected: "a column name or a number from 1")
+        }
+        self = .name(text)
+      }
+    }
+  }
+
+  static func numbers(from path: String, column: Column? = nil, console: Console)
+    throws(CLIError) -> [Double]
+  {
     let bytes: [UInt8]
     let source = path == "-" ? "<stdin>" : path
     do {
@@ -16,25 +46,70 @@ enum InputReader {
     } catch {
       throw .unreadableInput(path: source, reason: error.message)
     }
-    return try parse(bytes, source: source)
+    return try parse(bytes, source: source, column: column)
   }
 
-  static func parse(_ bytes: [UInt8], source: String) throws(CLIError) -> [Double] {
+  static func parse(_ bytes: [UInt8], source: String, column: Column? = nil) throws(CLIError)
+    -> [Double]
+  {
     var values: [Double] = []
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     var lineNumber = 0
+    var seenFirst = false
+    /// The 0-based field to read, once known.
+    var index: Int? = nil
+    if case .index(let n) = column { index = n - 1 }
     for rawLine in body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
       lineNumber += 1
       var line = rawLine
       if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-      let field = line.prefix { $0 != UInt8(ascii: ",") && $0 != UInt8(ascii: "\t") }
-      let trimmed = field.drop { $0 == 32 }.reversed().drop { $0 == 32 }.reversed()
-      let text = String(decoding: trimmed, as: UTF8.self)
-      if text.isEmpty && line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+      if line.allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
       if line.drop(while: { $0 == 32 || $0 == 9 }).first == UInt8(ascii: "#") { continue }
-      guard !trimmed.contains(0), let value = DecimalNumeral.dataValue(text) else {
-        throw .badInputLine(source: source, line: lineNumber, text: printable(line))
+      let fields = line.split(
+        omittingEmptySubsequences: false,
+        whereSeparator: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\t") }
+      ).map { field in
+        String(
+          decoding: field.drop { $0 == 32 }.reversed().drop { $0 == 32 }.reversed(), as: UTF8.self)
+      }
+      if !seenFirst {
+        seenFirst = true
+        if !fields[0].utf8.contains(0), DecimalNumeral.dataValue(fields[0]) == nil {
+          // A header: skipped; its fields name the columns.
+          switch column {
+          case .name(let name):
+            guard let found = fields.firstIndex(of: name) else {
+              let names = fields.map { excerpt($0) }
+              throw .inputColumn(
+                source: source, line: lineNumber,
+                problem: .unknownName(
+                  name: name, columns: names, suggestion: closestMatch(to: name, among: names)))
+            }
+            index = found
+          case .index(let n) where n > fields.count:
+            throw .inputColumn(
+              source: source, line: lineNumber,
+              problem: .indexOutOfRange(index: n, count: fields.count))
+          default: break
+          }
+          continue
+        }
+        if case .name(let name) = column {
+          throw .inputColumn(source: source, line: lineNumber, problem: .noHeader(name: name))
+        }
+      }
+      let at = index ?? 0
+      guard at < fields.count else {
+        throw .inputColumn(
+          source: source, line: lineNumber,
+          problem: .shortRow(index: at + 1, count: fields.count))
+      }
+      let text = fields[at]
+      guard !text.utf8.contains(0), let value = DecimalNumeral.dataValue(text) else {
+        // With the first column read, the whole line is shown as before; otherwise the field.
+        let shown = at == 0 ? printable(line) : excerpt(text)
+        throw .badInputLine(source: source, line: lineNumber, text: shown)
       }
       values.append(value)
     }
@@ -45,5 +120,32 @@ enum InputReader {
   /// UTF-8 replaced, long lines cut (``excerpt(_:limit:)``).
   static func printable(_ line: ArraySlice<UInt8>) -> String {
     excerpt(String(decoding: line, as: UTF8.self))
+  }
+}
+
+/// What is wrong with the column `--column` asks `--input` for.
+enum InputColumnProblem: Equatable, Sendable {
+  /// `--column NAME` and no header field is NAME.
+  case unknownName(name: String, columns: [String], suggestion: String?)
+  /// `--column N` and the header has fewer fields.
+  case indexOutOfRange(index: Int, count: Int)
+  /// `--column NAME` and the first line is data, not a header.
+  case noHeader(name: String)
+  /// A data row with fewer fields than the column read.
+  case shortRow(index: Int, count: Int)
+
+  var message: String {
+    switch self {
+    case .unknownName(let name, let columns, let suggestion):
+      return "no column '\(excerpt(name))' in the header ("
+        + columns.joined(separator: ", ") + ")" + didYouMean(suggestion)
+    case .indexOutOfRange(let index, let count):
+      return "--column \(index), but the header has \(count) column\(count == 1 ? "" : "s")"
+    case .noHeader(let name):
+      return "--column '\(excerpt(name))' names a column, but the input has no header line; "
+        + "pick the column by its number, --column N"
+    case .shortRow(let index, let count):
+      return "this row has \(count) field\(count == 1 ? "" : "s"), so no column \(index)"
+    }
   }
 }

@@ -9,7 +9,10 @@ enum SharedHelp {
     + "'swish(beta=0.5|1|2)' stands for swish(beta=0.5), swish(beta=1) and swish(beta=2), each with "
     + "its own column or curve; several swept parameters give every combination (at most "
     + "\(Catalogue.maximumSweep) per SPEC). Quote specs with parentheses in the shell ('|' is "
-    + "also the shell's pipe). Names ignore case, '_' and '-'."
+    + "also the shell's pipe). A sweep may be a range START:END:STEP, inclusive, in exact "
+    + "decimals: 'swish(beta=0.5:4:0.5)'. A value may be quoted, approximate=\"tanh\", or constant "
+    + "arithmetic, alpha=1/2 or beta=2*pi (labelled by its shortest decimal, elu(alpha=0.5)). "
+    + "Names ignore case, '_' and '-'."
 
   /// The default grid of eval, grad and table.
   static let grid =

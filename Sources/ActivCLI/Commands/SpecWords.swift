@@ -43,19 +43,20 @@ enum SpecWords {
   }
 
   /// The functions every SPEC word names, in order, bound with the command's `--seed` (at most
-  /// `Catalogue.maximumSweep` per word); `--name` relabels the one function there must then be.
+  /// `Catalogue.maximumSweep` per word); `--name`, given once per function in order, relabels
+  /// them (a sweep's members count one each).
   static func functions(_ words: [String], parsed: ParsedArguments) throws(CLIError)
     -> [NamedFunction]
   {
     let context = parsed.bindingContext
     var functions: [NamedFunction] = []
     for word in words { functions += try self.functions(word, context: context) }
-    if let name = parsed.value(SharedOptions.name) {
-      guard functions.count == 1 else {
-        throw .badOptionValue(
-          option: "--name", value: name, expected: "one function to name (got \(functions.count))")
+    let names = parsed.allValues(SharedOptions.name)
+    if !names.isEmpty {
+      guard names.count == functions.count else {
+        throw .nameCount(names: names.count, functions: functions.map(\.label))
       }
-      functions[0].label = name
+      for index in functions.indices { functions[index].label = names[index] }
     }
     return functions
   }

@@ -79,7 +79,9 @@ enum ArgumentParser {
         option = match
         inlineValue = attached
       }
-      if parsed.has(option) { throw .repeatedOption(option: option.displayName) }
+      if parsed.has(option) && !option.repeatable {
+        throw .repeatedOption(option: option.displayName)
+      }
       guard let valueSpec = option.value else {
         if inlineValue != nil { throw .flagTakesNoValue(option: option.displayName) }
         parsed.flags.insert(option.long)
@@ -102,7 +104,7 @@ enum ArgumentParser {
       }
       var checked: [String] = []
       for text in texts { checked.append(try validated(text, for: option, valueSpec)) }
-      parsed.values[option.long] = checked
+      parsed.values[option.long, default: []] += checked
     }
     return parsed
   }

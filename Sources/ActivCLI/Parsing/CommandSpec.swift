@@ -32,6 +32,8 @@ struct OptionSpec: Sendable {
   /// nil for a flag.
   var value: ValueSpec?
   var help: String
+  /// Whether the option may be given several times, its values collected in order (`--name`).
+  var repeatable = false
 
   var displayName: String { "--" + long }
 
@@ -107,7 +109,12 @@ enum SharedOptions {
     help: "Points MIN, MIN+H, MIN+2H, ... up to MAX.")
   static let input = OptionSpec(
     long: "input", value: ValueSpec(name: "FILE", kind: .path),
-    help: "Evaluate at the numbers in FILE (- for stdin), one per line or the first CSV column.")
+    help:
+      "Evaluate at the numbers in FILE (- for stdin), one per line or the first CSV/TSV column; "
+      + "a first line that is not a number is a header and is skipped.")
+  static let column = OptionSpec(
+    long: "column", value: ValueSpec(name: "NAME|N", kind: .text),
+    help: "With --input, read the column named NAME in the header, or the N-th (from 1).")
   static let seed = OptionSpec(
     long: "seed", value: ValueSpec(name: "N", kind: .integer(0...UInt64.max)),
     help: "Seed for random functions (rrelu with training=true); default 0.")
@@ -115,11 +122,15 @@ enum SharedOptions {
     long: "grad", value: nil, help: "Add the derivative column <name>_grad.")
   static let name = OptionSpec(
     long: "name", value: ValueSpec(name: "NAME", kind: .text),
-    help: "Name the function's columns or legend entry (default: its spec or expression text).")
+    help:
+      "Name the function's columns or legend entry (default: its spec or expression text); "
+      + "repeat it to name several, one --name per function in order (a sweep's members count "
+      + "one each).",
+    repeatable: true)
   static let grad2 = OptionSpec(
     long: "grad2", value: nil, help: "Add the second-derivative column <name>_grad2.")
 
-  static let grid = [points, step, input]
+  static let grid = [points, step, input, column]
   /// The options of a command that writes rows: CSV, TSV, an aligned table or JSON.
   static let rowOutput = [format, precision, noHeader, output]
 }

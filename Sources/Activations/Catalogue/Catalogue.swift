@@ -170,8 +170,18 @@ public enum Catalogue {
         }
         parameter = match
       } else {
-        if sawKeyword { throw .positionalAfterKeyword(function: function) }
+        if sawKeyword {
+          if let comma = decimalComma(written, at: position, function: function, maximum: nil) {
+            throw comma
+          }
+          throw .positionalAfterKeyword(function: function)
+        }
         guard position < parameters.count else {
+          if let comma = decimalComma(
+            written, at: position, function: function, maximum: parameters.count)
+          {
+            throw comma
+          }
           throw .tooManyArguments(
             function: function, count: written.count, maximum: parameters.count)
         }
@@ -195,6 +205,33 @@ public enum Catalogue {
     return parameters.compactMap { p in values[p.name].map { (name: p.name, values: $0) } }
   }
 
+  /// The decimal-comma reading of a value that does not fit (`elu(alpha=0,5)`, `elu(0,5)`): the
+  /// value at `position` is unnamed and all digits (`5`, `25`), the one before it a single
+  /// whole number (`0`, `-1`, `alpha=0`), and a bare comma joins them (`0, 5` is two values).
+  /// Nil when the two do not look like one number.
+  static func decimalComma(
+    _ written: [SpecSyntax.Argument], at position: Int, function: String, maximum: Int?
+  ) -> SpecError? {
+    guard position > 0 else { return nil }
+    let previous = written[position - 1]
+    let current = written[position]
+    guard current.key == nil, current.followsBareComma, current.alternatives.count == 1,
+      previous.alternatives.count == 1,
+      case .number(_, let fraction) = current.alternatives[0],
+      case .number(_, let whole) = previous.alternatives[0],
+      isDigits(fraction[...]),
+      isDigits(whole.first == "-" || whole.first == "+" ? whole.dropFirst() : whole[...])
+    else { return nil }
+    let key = previous.key.map { $0 + "=" } ?? ""
+    return .decimalComma(
+      function: function, written: key + whole + "," + fraction,
+      meant: key + whole + "." + fraction, maximum: maximum)
+  }
+
+  private static func isDigits(_ text: Substring) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+  }
+
   private static func convert(
     _ raw: SpecSyntax.RawValue, for parameter: Parameter, of function: String
   )
@@ -203,6 +240,14 @@ public enum Catalogue {
     let refusal = SpecError.badValue(
       function: function, parameter: parameter.name, given: raw.text,
       expected: parameter.expectation)
+    var raw = raw
+    // A word for a number is constant arithmetic when it reads as such: `pi`, `e`, `pi-1`.
+    if case .word(let w) = raw, let value = ParameterArithmetic.constant(w) {
+      switch parameter.kind {
+      case .real, .optionalReal, .realOrList: raw = .number(value, text: w)
+      default: break
+      }
+    }
     switch (parameter.kind, raw) {
     case (.real(let constraint), .number(let r, _)),
       (.optionalReal(let constraint), .number(let r, _)):

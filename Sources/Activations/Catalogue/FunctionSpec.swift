@@ -27,6 +27,7 @@ public enum FunctionSpec: Sendable {
     } catch {
       syntax = .failure(error)
     }
+    if case .failure(let error) = syntax, case .valueSyntax = error { throw .spec(error) }
     if case .success(let spec) = syntax, FunctionSpec.namesCatalogueFunctions(spec) {
       self = .catalogue(try FunctionSpec.bindAll(spec, word, context: context))
       return

@@ -20,6 +20,13 @@ public enum SpecError: Error, Sendable, Equatable {
   case sweepTooLarge(spec: String, count: Int, maximum: Int)
   /// A sweep where one function is needed (``Catalogue/bind(_:context:)``, `activ info`).
   case sweepNotAccepted(spec: String, count: Int)
+  /// Two values that read as one number with a decimal comma (`elu(alpha=0,5)`, `elu(0,5)`),
+  /// found where the count of values is off: `written` is `0,5` (or `alpha=0,5`), `meant` the
+  /// same with a point; `maximum` is the number of parameters when there were too many values.
+  /// A value the spec syntax cannot read that only a spec could mean: a range `START:END:STEP`
+  /// that does not expand, an unclosed quote. Reported as is, never retried as an expression.
+  case valueSyntax(spec: String, problem: String)
+  case decimalComma(function: String, written: String, meant: String, maximum: Int?)
 }
 
 extension SpecError: CustomStringConvertible {
@@ -27,7 +34,7 @@ extension SpecError: CustomStringConvertible {
     switch self {
     case .empty:
       return "empty function spec; name a function such as 'mish' or 'elu(alpha=0.5)'"
-    case .syntax(let spec, let problem):
+    case .syntax(let spec, let problem), .valueSyntax(let spec, let problem):
       return "cannot read function spec '\(excerpt(spec))': \(problem)"
     case .unknownFunction(let name, let suggestion):
       return "unknown function '\(excerpt(name))'" + didYouMean(suggestion)
@@ -66,6 +73,11 @@ extension SpecError: CustomStringConvertible {
       return
         "'\(excerpt(spec))' is a sweep of \(count) functions, but one function is needed here; "
         + "give each parameter a single value"
+    case .decimalComma(let function, let written, let meant, let maximum):
+      let head =
+        maximum.map { "\(function) takes \($0) parameter\($0 == 1 ? "" : "s"); " }
+        ?? "\(function): "
+      return head + "'\(excerpt(written))' looks like a decimal comma: write \(excerpt(meant))"
     }
   }
 }

@@ -18,6 +18,9 @@ package struct SpecSyntax: Sendable, Equatable {
     /// The values written for this argument, in the order written: one for a plain value,
     /// several for a sweep (`0.5|1|2`).
     package var alternatives: [RawValue]
+    /// Whether a bare comma, no space on either side, separates this argument from the one
+    /// before (`0,5`): with a count of values that is off, the two read as a decimal comma.
+    package var followsBareComma = false
 
     /// Whether the argument lists more than one value.
     package var isSweep: Bool { alternatives.count > 1 }
@@ -52,9 +55,17 @@ package struct SpecSyntax: Sendable, Equatable {
     if scanner.consume(UInt8(ascii: "(")) {
       scanner.skipSpaces()
       if !scanner.consume(UInt8(ascii: ")")) {
+        var bare = false
         repeat {
-          arguments.append(try scanner.argument())
+          var argument = try scanner.argument()
+          argument.followsBareComma = bare
+          arguments.append(argument)
+          let end = scanner.position
           scanner.skipSpaces()
+          bare =
+            scanner.position == end && scanner.current == UInt8(ascii: ",")
+            && end + 1 < scanner.bytes.count && scanner.bytes[end + 1] != UInt8(ascii: " ")
+            && scanner.bytes[end + 1] != UInt8(ascii: "\t")
         } while scanner.consume(UInt8(ascii: ","))
         guard scanner.consume(UInt8(ascii: ")")) else {
           throw scanner.unexpected(expecting: "',' or ')'")
@@ -143,13 +154,58 @@ private struct Scanner {
           problem: "empty alternative \(place); "
             + "separate a sweep's values by single '|', like 0.5|1|2")
       }
-      values.append(try value())
+      values.append(contentsOf: try valueOrRange())
       skipSpaces()
     } while consume(UInt8(ascii: "|"))
     return values
   }
 
+  /// A value, or the values of a range `START:END:STEP` (each its own alternative).
+  mutating func valueOrRange() throws(SpecError) -> [SpecSyntax.RawValue] {
+    let start = position
+    let first = try value()
+    guard case .number(_, let text) = first, text.contains(":") else { return [first] }
+    do throws(ParameterArithmetic.RangeProblem) {
+      return try ParameterArithmetic.range(text, limit: Catalogue.maximumSweep).map {
+        .number($0.0, text: $0.1)
+      }
+    } catch {
+      let problem: String
+      switch error {
+      case .notDecimals:
+        problem = "'\(excerpt(text))' is not a range START:END:STEP of decimal numbers"
+      case .needsStep:
+        problem = "the range '\(excerpt(text))' needs a step: START:END:STEP, like 0.5:4:0.5"
+      case .stepNotPositive: problem = "the step of the range '\(excerpt(text))' must be > 0"
+      case .empty:
+        problem = "the range '\(excerpt(text))' is empty: its start is above its end"
+      case .tooManyDigits:
+        problem = "the range '\(excerpt(text))' has too many digits to step exactly"
+      case .tooMany(let count):
+        problem =
+          "the range '\(excerpt(text))' has \(count) values, more than the "
+          + "\(Catalogue.maximumSweep) one spec may sweep"
+      }
+      throw .valueSyntax(spec: spec, problem: problem)
+    }
+  }
+
   mutating func value() throws(SpecError) -> SpecSyntax.RawValue {
+    if let quote = current, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+      // A quoted word: `approximate="tanh"`, as Python writes it.
+      let start = position
+      position += 1
+      while let c = current, c != quote { position += 1 }
+      guard consume(quote) else {
+        throw .valueSyntax(
+          spec: spec,
+          problem: "the quote at '\(String(decoding: bytes[start...].prefix(12), as: UTF8.self))' "
+            + "is not closed")
+      }
+      let word = String(decoding: bytes[(start + 1)..<(position - 1)], as: UTF8.self)
+      guard !word.isEmpty else { throw .syntax(spec: spec, problem: "empty quoted value") }
+      return .word(word)
+    }
     if consume(UInt8(ascii: "[")) {
       let start = position - 1
       var values: [Double] = []
@@ -164,10 +220,59 @@ private struct Scanner {
       }
       return .list(values, text: String(decoding: bytes[start..<position], as: UTF8.self))
     }
-    if let word = identifier() { return .word(word) }
     let start = position
-    let n = try number()
-    return .number(n, text: String(decoding: bytes[start..<position], as: UTF8.self))
+    if let word = identifier() {
+      // A word followed by an operator is constant arithmetic: `pi/2`, `sqrt(2)`.
+      let end = position
+      skipSpaces()
+      guard let c = current, Scanner.arithmeticBytes.contains(c) else {
+        position = end
+        return .word(word)
+      }
+      position = start
+    }
+    return try numberOrArithmetic()
+  }
+
+  /// Bytes that make a value arithmetic rather than a decimal or a word.
+  static let arithmeticBytes: [UInt8] = Array("*/+^(".utf8)
+
+  /// A decimal (`0.5`), constant arithmetic (`1/2`, `2*pi`, `(1+2)/3`; read by the expression
+  /// parser, printed in labels as its shortest decimal) or, when the text holds `:`, a range
+  /// `START:END:STEP` expanded into its values.
+  mutating func numberOrArithmetic() throws(SpecError) -> SpecSyntax.RawValue {
+    let start = position
+    var depth = 0
+    while let c = current {
+      if c == UInt8(ascii: "(") {
+        depth += 1
+      } else if c == UInt8(ascii: ")") {
+        if depth == 0 { break }
+        depth -= 1
+      } else if depth == 0
+        && (c == UInt8(ascii: ",") || c == UInt8(ascii: "]") || c == UInt8(ascii: "|"))
+      {
+        break
+      }
+      position += 1
+    }
+    // Trailing spaces belong to the separator, not to the value.
+    while position > start,
+      bytes[position - 1] == UInt8(ascii: " ") || bytes[position - 1] == UInt8(ascii: "\t")
+    {
+      position -= 1
+    }
+    let text = String(decoding: bytes[start..<position], as: UTF8.self)
+    guard !text.isEmpty else { throw unexpected(expecting: "a value") }
+    if let value = parseDecimal(text) { return .number(value, text: text) }
+    if text.contains(":") { return .number(.nan, text: text) }
+    if let value = ParameterArithmetic.constant(text) { return .number(value, text: text) }
+    let arithmetic = text.utf8.contains { Scanner.arithmeticBytes.contains($0) }
+    throw .syntax(
+      spec: spec,
+      problem: arithmetic
+        ? "'\(excerpt(text))' is not a finite number or constant arithmetic such as 1/2 or 2*pi"
+        : "'\(excerpt(text))' is not a finite decimal number")
   }
 
   /// A decimal number token, read as ``DecimalNumeral`` reads every number.

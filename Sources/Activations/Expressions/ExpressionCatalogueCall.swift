@@ -40,7 +40,7 @@ extension Expression.Parser {
     var spec = function
     if !parameters.isEmpty {
       spec +=
-        "(" + parameters.map { ($0.key.map { $0 + "=" } ?? "") + $0.value }.joined(separator: ",")
+        "(" + parameters.map { ($0.key.map { $0 + "=" } ?? "") + $0.value }.joined(separator: ", ")
         + ")"
     }
     let bound: BoundActivation

@@ -53,6 +53,23 @@ struct ApplyCommandTests {
     }
   }
 
+  /// Regression (issue 15): numpy's `savetxt` writes spaces (tabs with `delimiter="\\t"`), and
+  /// apply read only commas. The first row with two values decides the separator.
+  @Test(arguments: [
+    "1 -2 3\n-4 5 -6\n\n0.5 -0.5 0\n1 1 1\n",
+    "1\t-2\t3\n-4\t5\t-6\n\n0.5\t-0.5\t0\n1\t1\t1\n",
+    "  1   -2\t3  \r\n-4 5 -6\n\n0.5 -0.5 0\n1 1 1\n\n",
+    "1.000000000000000000e+00 -2.000000000000000000e+00 3.000000000000000000e+00\n"
+      + "-4e0 5e0 -6e0\n\n5e-1 -5e-1 0e0\n1 1 1\n",
+  ])
+  func readsSpaceAndTabSeparatedMaps(_ input: String) {
+    expectOutput(["apply", "relu"], "1,0,3\n0,5,0\n\n0.5,0,0\n1,1,1\n", stdin: Array(input.utf8))
+  }
+
+  @Test func aOneColumnMapFitsEitherSeparator() {
+    expectOutput(["apply", "relu"], "1\n0\n", stdin: Array("1\n-2\n".utf8))
+  }
+
   static let dataErrors: [(input: String, message: String)] = [
     (
       "1,2\n3\n",
@@ -79,6 +96,17 @@ struct ApplyCommandTests {
     ("", "<stdin>:1: no rows; a feature map needs at least one row of numbers"),
     ("# only a comment\n\n", "<stdin>:1: no rows; a feature map needs at least one row of numbers"),
     ("1\u{0}2\n", "<stdin>:1: column 1: '1\\02' is not a number"),
+    (
+      "1 2\n3,4\n",
+      "<stdin>:2: values separated by commas, but line 1 separates them by spaces or tabs; "
+        + "use one separator in the whole file"
+    ),
+    (
+      "1,2\n2,3\n\n4 5\n",
+      "<stdin>:4: values separated by spaces or tabs, but line 1 separates them by commas; "
+        + "use one separator in the whole file"
+    ),
+    ("1 2\n3 x\n", "<stdin>:2: column 2: 'x' is not a number"),
   ]
 
   @Test(arguments: dataErrors.indices)

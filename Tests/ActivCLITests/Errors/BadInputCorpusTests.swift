@@ -91,7 +91,22 @@ struct BadInputCorpusTests {
     BadInput(["eval", "elu(alpha=x)"], .usage, "elu: bad value 'x' for alpha"),
     BadInput(["eval", "elu(alpha=1"], .usage, "cannot read function spec 'elu(alpha=1'"),
     BadInput(["eval", "relu(1)"], .usage, "relu takes no parameters"),
-    BadInput(["eval", "leaky_relu(1,2)"], .usage, "leaky_relu takes at most 1 parameter, got 2"),
+    BadInput(["eval", "leaky_relu(1, 2)"], .usage, "leaky_relu takes at most 1 parameter, got 2"),
+    BadInput(
+      ["eval", "leaky_relu(1,2)"], .usage,
+      "leaky_relu takes 1 parameter; '1,2' looks like a decimal comma: write 1.2"),
+    BadInput(
+      ["table", "elu(alpha=0,5)"], .usage,
+      "elu: 'alpha=0,5' looks like a decimal comma: write alpha=0.5"),
+    BadInput(["table", "swish(beta=2:1:0.5)"], .usage, "the range '2:1:0.5' is empty"),
+    BadInput(["table", "swish(beta=1:2:0)"], .usage, "the step of the range '1:2:0' must be > 0"),
+    BadInput(
+      ["table", "swish(beta=1:2:-1)"], .usage, "the step of the range '1:2:-1' must be > 0"),
+    BadInput(["table", "swish(beta=1:2)"], .usage, "the range '1:2' needs a step"),
+    BadInput(["table", "swish(beta=0:100:1)"], .usage, "has 101 values, more than the 64"),
+    BadInput(["table", "gelu(approximate='tanh)"], .usage, "is not closed"),
+    BadInput(
+      ["table", "elu(alpha=1/0)"], .usage, "'1/0' is not a finite number or constant arithmetic"),
     BadInput(["eval", "elu(alpha=1,alpha=2)"], .usage, "parameter 'alpha' is given twice"),
     BadInput(["eval", "softplus(beta=0)"], .usage, "expected a finite number > 0"),
     BadInput(["eval", "gelu(approximate=tan)"], .usage, "(did you mean 'tanh'?)"),
@@ -126,7 +141,18 @@ struct BadInputCorpusTests {
     BadInput(["eval", "relu", "--input", ""], .usage, "bad value '' for --input"),
     BadInput(["eval", "relu", "--input", "{dir}/nul.txt"], .dataError, "nul.txt:2: '\\02'"),
     BadInput(
-      ["eval", "relu", "--input", "{dir}/header.csv"], .dataError, "header.csv:1: 'x,relu'"),
+      ["eval", "relu", "--input", "{dir}/header.csv", "--column", "rleu"], .dataError,
+      "header.csv:1: no column 'rleu' in the header (x, relu) (did you mean 'relu'?)"),
+    BadInput(
+      ["eval", "relu", "--input", "{dir}/header.csv", "--column", "9"], .dataError,
+      "header.csv:1: --column 9, but the header has 2 columns"),
+    BadInput(
+      ["table", "relu", "--input", "-", "--column", "2"], stdin: "1,2\n3\n", .dataError,
+      "<stdin>:2: this row has 1 field, so no column 2"),
+    BadInput(["grad", "relu", "--column", "x"], .usage, "--column goes with --input"),
+    BadInput(
+      ["apply", "relu"], stdin: "1 2\n3,4\n", .dataError,
+      "<stdin>:2: values separated by commas, but line 1 separates them by spaces or tabs"),
     BadInput(["eval", "relu", "--input", "-"], stdin: "1\nabc\n", .dataError, "<stdin>:2: 'abc'"),
     BadInput(["apply", "relu"], stdin: "1,2\n3\n", .dataError, "row 2 of channel 1 has 1 value"),
     BadInput(["apply", "relu"], stdin: "1,x\n", .dataError, "column 2: 'x' is not a number"),

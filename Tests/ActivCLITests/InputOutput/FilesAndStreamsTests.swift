@@ -84,18 +84,98 @@ struct FilesAndStreamsTests {
         ["eval", "relu", "--input", path], .dataError, "\(path):4: 'abc' is not a number")
       #expect(
         lines(run.stderr).dropFirst().map(String.init) == [
-          "input holds one number per line (the first column of a CSV); "
-            + "blank lines and lines starting with # are skipped, "
-            + "so remove a header line or write activ's CSV with --no-header"
+          "input holds one number per line (the first column of a CSV, or the one --column picks); "
+            + "blank lines, lines starting with # and a first line that is not a number (a header) "
+            + "are skipped"
         ])
       try writeFile(path, "1\r\n1e999\r\n")
       expectFailure(
         ["eval", "relu", "--input", path], .dataError, "\(path):2: '1e999' is not a number")
-      // A header is not a number: the input is numbers only (see InputReader's documentation).
-      try writeFile(path, "x,y\n1,2\n")
+      // Only the first line can be a header: a word further down is still an error.
+      try writeFile(path, "x,y\n1,2\ny,x\n")
       expectFailure(
-        ["eval", "relu", "--input", path], .dataError, "\(path):1: 'x,y' is not a number")
+        ["eval", "relu", "--input", path], .dataError, "\(path):3: 'y,x' is not a number")
     }
+  }
+
+  /// One `--input` reading: what is piped in, the `--column` (nil for none) and the rows out.
+  struct ColumnCase: Sendable, CustomTestStringConvertible {
+    var input: String
+    var column: String?
+    var expected: String
+    var testDescription: String { "\(input.debugDescription) --column \(column ?? "-")" }
+  }
+
+  static let columnCases: [ColumnCase] = [
+    // Regression (issue 15): activ's own CSV piped back in; its header was an error.
+    ColumnCase(
+      input: "x,relu\n-1,0\n2,2\n", column: nil,
+      expected: "x,gelu\n-1,-0.15865525393145705\n2,1.9544997361036416\n"),
+    ColumnCase(
+      input: "# made by activ\n\nx,relu\n-1,0\n", column: nil,
+      expected: "x,gelu\n-1,-0.15865525393145705\n"),
+    ColumnCase(
+      input: "x\trelu\n3\t-1\n", column: "relu", expected: "x,gelu\n-1,-0.15865525393145705\n"),
+    ColumnCase(
+      input: "x,relu,mish\n0,2,-1\n", column: "3", expected: "x,gelu\n-1,-0.15865525393145705\n"),
+    ColumnCase(input: "x,relu\n0,2\n", column: "2", expected: "x,gelu\n2,1.9544997361036416\n"),
+    // Without a header, --column N still picks a column.
+    ColumnCase(
+      input: "0,2\n5,-1\n", column: "2",
+      expected: "x,gelu\n2,1.9544997361036416\n-1,-0.15865525393145705\n"),
+    ColumnCase(input: "x,relu\n", column: "relu", expected: "x,gelu\n"),
+  ]
+
+  @Test(arguments: columnCases)
+  func inputHeaderAndColumn(_ c: ColumnCase) {
+    let column = c.column.map { ["--column", $0] } ?? []
+    expectOutput(["eval", "gelu", "--input", "-"] + column, c.expected, stdin: Array(c.input.utf8))
+  }
+
+  @Test("eval's own output read back: activ eval relu | activ eval gelu --input -")
+  func ownOutputRoundTrip() {
+    let first = expectSuccess(["table", "relu", "tanh", "-1", "1", "--points", "5"])
+    let byName = expectSuccess(
+      ["eval", "identity", "--input", "-", "--column", "tanh"], stdin: Array(first.utf8))
+    let byIndex = expectSuccess(
+      ["eval", "identity", "--input", "-", "--column", "3"], stdin: Array(first.utf8))
+    #expect(byName == byIndex)
+    let tanhs = first.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[2] }
+    let read = byName.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+    #expect(read == tanhs)
+  }
+
+  static let columnErrors: [ErrorCase] = [
+    ErrorCase(
+      arguments: ["eval", "relu", "--input", "-", "--column", "rleu"], code: .dataError,
+      message: "<stdin>:1: no column 'rleu' in the header (x, relu) (did you mean 'relu'?)",
+      hints: ["--column takes a header name or a column number from 1"]),
+    ErrorCase(
+      arguments: ["eval", "relu", "--input", "-", "--column", "3"], code: .dataError,
+      message: "<stdin>:1: --column 3, but the header has 2 columns"),
+    ErrorCase(
+      arguments: ["eval", "relu", "--input", "-", "--column", "0"], code: .usage,
+      message: "bad value '0' for --column; expected a column name or a number from 1"),
+    ErrorCase(
+      arguments: ["eval", "relu", "--column", "2"], code: .usage,
+      message: "--column goes with --input; add --input FILE (- for standard input)"),
+  ]
+
+  @Test(arguments: columnErrors)
+  func inputColumnErrors(_ c: ErrorCase) {
+    let run = expectFailure(c.arguments, c.code, c.message, stdin: Array("x,relu\n1,2\n".utf8))
+    if let hints = c.hints { #expect(lines(run.stderr).dropFirst().map(String.init) == hints) }
+  }
+
+  @Test("--column: a short data row, and a name without a header, are named by line")
+  func inputColumnDataErrors() {
+    expectFailure(
+      ["eval", "relu", "--input", "-", "--column", "2"], .dataError,
+      "<stdin>:3: this row has 1 field, so no column 2", stdin: Array("x,y\n1,2\n3\n".utf8))
+    expectFailure(
+      ["eval", "relu", "--input", "-", "--column", "y"], .dataError,
+      "<stdin>:1: --column 'y' names a column, but the input has no header line; "
+        + "pick the column by its number, --column N", stdin: Array("1,2\n".utf8))
   }
 
   @Test("a bad line on standard input is named <stdin>")
@@ -108,12 +188,13 @@ struct FilesAndStreamsTests {
   @Test("control bytes in a bad line are escaped, long lines cut")
   func badLineEscaped() {
     expectFailure(
-      ["eval", "relu", "--input", "-"], .dataError, "<stdin>:1: 'a\\x1b\\0b' is not a number",
-      stdin: [UInt8(ascii: "a"), 0x1B, 0, UInt8(ascii: "b"), 10])
+      ["eval", "relu", "--input", "-"], .dataError, "<stdin>:2: 'a\\x1b\\0b' is not a number",
+      stdin: [UInt8(ascii: "1"), 10, UInt8(ascii: "a"), 0x1B, 0, UInt8(ascii: "b"), 10])
     let long = String(repeating: "z", count: 80)
     expectFailure(
       ["eval", "relu", "--input", "-"], .dataError,
-      "<stdin>:1: '\(String(repeating: "z", count: 60))…' is not a number", stdin: Array(long.utf8))
+      "<stdin>:2: '\(String(repeating: "z", count: 60))…' is not a number",
+      stdin: Array(("1\n" + long).utf8))
   }
 
   /// Regression (`InputReader.printable`): each byte >= 0x80 was once shown as a Latin-1
@@ -130,8 +211,8 @@ struct FilesAndStreamsTests {
   @Test("control bytes are escaped with two hex digits")
   func badLineEscapeUnambiguous() {
     expectFailure(
-      ["eval", "relu", "--input", "-"], .dataError, "<stdin>:1: 'a\\x012' is not a number",
-      stdin: [UInt8(ascii: "a"), 0x01, UInt8(ascii: "2"), 10])
+      ["eval", "relu", "--input", "-"], .dataError, "<stdin>:2: 'a\\x012' is not a number",
+      stdin: [UInt8(ascii: "1"), 10, UInt8(ascii: "a"), 0x01, UInt8(ascii: "2"), 10])
   }
 
   @Test("failing to read standard input: 66")
@@ -207,10 +288,10 @@ struct FilesAndStreamsTests {
       expectFailure(
         ["eval", "relu", "--input", dir + "absent", "-o", path], .noInput,
         "cannot read input '\(dir)absent': No such file or directory")
-      try writeFile(dir + "bad.txt", "zzz\n")
+      try writeFile(dir + "bad.txt", "1\nzzz\n")
       expectFailure(
         ["eval", "relu", "--input", dir + "bad.txt", "-o", path], .dataError,
-        "\(dir)bad.txt:1: 'zzz' is not a number")
+        "\(dir)bad.txt:2: 'zzz' is not a number")
       #expect(readFile(path) == "keep me\n")
       #expect(directoryListing(dir) == ["bad.txt", "out.csv"])
     }

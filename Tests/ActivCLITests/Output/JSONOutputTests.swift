@@ -260,10 +260,10 @@ import Testing
     let hint = "but --format json needs unique keys; give each function once"
     expectFailure(
       ["table", "relu", "relu", "--format", "json"], .usage,
-      "column 'relu' appears twice, " + hint + " (--name renames a single function)")
+      "column 'relu' appears twice, " + hint + " (--name, once per function, renames them)")
     expectFailure(
       ["eval", "x", "--format", "json"], .usage,
-      "column 'x' appears twice, " + hint + " (--name renames a single function)")
+      "column 'x' appears twice, " + hint + " (--name, once per function, renames them)")
     // CSV keeps writing them.
     #expect(
       expectSuccess(["table", "relu", "relu", "0", "1", "--points", "2"])

@@ -20,7 +20,7 @@ struct GridExpressionTests {
     var testDescription: String { arguments.joined(separator: " ") }
   }
 
-  /// Issue 15: a negative base to an integer power is that power (nan only at non-integer
+  /// A negative base to an integer power is that power (nan only at non-integer
   /// exponents), with nan derivatives through the exponent; `**` and the new functions.
   static let languageCases: [CommandCase] = [
     CommandCase(
@@ -46,14 +46,79 @@ struct GridExpressionTests {
     expectOutput(testCase.arguments, testCase.output)
   }
 
-  @Test("--name names the column; it needs exactly one function")
+  @Test("--name names the column; one --name per function")
   func names() {
     expectOutput(
       ["eval", "elu(x, alpha=0.5)", "-1", "0", "--points", "2", "--name", "e"],
       "x,e\n-1,-0.31606027941427883\n0,0\n")
     expectFailure(
       ["table", "relu", "gelu", "--name", "n"], .usage,
-      "bad value 'n' for --name; expected one function to name (got 2)")
+      "--name is given 1 time for 2 functions (relu, gelu); give one --name per function, in order")
+  }
+
+  /// One `table` run naming every column (issue 15: `--name` took a single function).
+  struct NamesCase: Sendable, CustomTestStringConvertible {
+    var arguments: [String]
+    var header: String
+    var testDescription: String { arguments.joined(separator: " ") }
+  }
+
+  @Test(
+    arguments: [
+      NamesCase(arguments: ["relu", "gelu", "--name", "r", "--name", "g"], header: "x,r,g"),
+      NamesCase(
+        arguments: ["relu", "x^2", "--grad", "--name", "a b", "--name", "sq"],
+        header: "x,a b,a b_grad,sq,sq_grad"),
+      // A sweep's members count one each, in the order of their columns.
+      NamesCase(
+        arguments: ["swish(beta=1|2)", "relu", "--name", "s1", "--name", "s2", "--name", "r"],
+        header: "x,s1,s2,r"),
+      NamesCase(
+        arguments: ["elu(alpha=0.5:1:0.5)", "--name", "half", "--name", "one"],
+        header: "x,half,one"),
+      // A name with a comma is quoted in CSV, as any column name.
+      NamesCase(
+        arguments: ["relu", "mish", "--name", "a,b", "--name", "m"], header: "x,\"a,b\",m"),
+    ])
+  func namesEveryColumn(_ c: NamesCase) {
+    let out = expectSuccess(["table"] + c.arguments + ["-1", "1", "--points", "2"])
+    #expect(out.split(separator: "\n").first.map(String.init) == c.header)
+  }
+
+  @Test(
+    arguments: [
+      ErrorCase(
+        arguments: ["table", "relu", "gelu", "mish", "--name", "a", "--name", "b"], code: .usage,
+        message:
+          "--name is given 2 times for 3 functions (relu, gelu, mish); give one --name per "
+          + "function, in order"),
+      ErrorCase(
+        arguments: ["eval", "relu", "--name", "a", "--name", "b"], code: .usage,
+        message:
+          "--name is given 2 times for 1 function (relu); give one --name per function, in order"),
+      ErrorCase(
+        arguments: ["plot", "swish(beta=1|2)", "--name", "a", "--ascii"], code: .usage,
+        message:
+          "--name is given 1 time for 2 functions (swish(beta=1), swish(beta=2)); give one --name "
+          + "per function, in order"),
+      ErrorCase(
+        arguments: ["table", "relu", "gelu", "--name", "a", "--name", "a", "--format", "json"],
+        code: .usage,
+        message:
+          "column 'a' appears twice, but --format json needs unique keys; give each function once "
+          + "(--name, once per function, renames them)"),
+    ])
+  func nameCountErrors(_ c: ErrorCase) {
+    c.check()
+  }
+
+  @Test("plot's legend takes one --name per curve")
+  func plotLegendNames() {
+    let svg = expectSuccess([
+      "plot", "relu", "gelu", "--name", "first", "--name", "second", "--svg", "-",
+    ])
+    #expect(svg.contains(">first<") && svg.contains(">second<"))
+    #expect(!svg.contains(">relu<") && !svg.contains(">gelu<"))
   }
 
   @Test("grad --order 2 prints only f″, --grad2 adds it")
