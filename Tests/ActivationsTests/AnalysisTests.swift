@@ -202,7 +202,7 @@ struct AnalysisTests {
   }
 }
 
-/// Issue 15: exact ends, stationary points apart from saturation, undecided scans. Expected values
+/// Exact ends, stationary points apart from saturation, undecided scans. Expected values
 /// come from exact arithmetic.
 @Suite("Analysis: exact ends and what is established")
 struct AnalysisEstablishedTests {

@@ -99,7 +99,7 @@ struct ExpressionFunctionTests {
 
   /// Exact values, domain edges and regressions (NaN compares equal to NaN here).
   static let pointCases: [PointCase] = [
-    // Issue 15: a negative base to an integer power is that power, not NaN; the derivative
+    // A negative base to an integer power is that power, not NaN; the derivative
     // through the exponent needs log of a negative number, so it does not exist (NaN).
     PointCase(expression: "(-2)^x", x: 1, value: -2, first: .nan, second: .nan),
     PointCase(expression: "(-2)^x", x: -3, value: -0.125, first: .nan, second: .nan),

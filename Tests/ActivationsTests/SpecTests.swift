@@ -27,11 +27,11 @@ struct SpecTests {
         spec: "maxout(weights=[1, -1], biases=[0,0])", label: "maxout(weights=[1,-1],biases=[0,0])"),
       LabelCase(spec: "elu()", label: "elu"),
       LabelCase(spec: "elu(alpha=1e-3)", label: "elu(alpha=0.001)"),
-      // Quoted words (issue 15), as Python writes them.
+      // Quoted words, as Python writes them.
       LabelCase(spec: "gelu(approximate=\"tanh\")", label: "gelu(approximate=tanh)"),
       LabelCase(spec: "gelu(approximate='TANH')", label: "gelu(approximate=tanh)"),
       LabelCase(spec: "softplus(threshold='none')", label: "softplus(threshold=none)"),
-      // Constant arithmetic (issue 15): the label shows the value's shortest decimal.
+      // Constant arithmetic: the label shows the value's shortest decimal.
       LabelCase(spec: "elu(alpha=1/2)", label: "elu(alpha=0.5)"),
       LabelCase(spec: "elu(alpha = 1 / 4 )", label: "elu(alpha=0.25)"),
       LabelCase(spec: "swish(beta=2*pi)", label: "swish(beta=6.283185307179586)"),
@@ -64,7 +64,7 @@ struct SpecTests {
         message: "elu has no parameter 'alpah' (did you mean 'alpha'?); its parameters are alpha"),
       ErrorCase(input: "relu(1)", message: "relu takes no parameters; write it as 'relu'"),
       ErrorCase(input: "elu(1, 2)", message: "elu takes at most 1 parameter, got 2"),
-      // Regression (issue 15): a decimal comma read as two values, with a count that is off.
+      // Regression: a decimal comma read as two values, with a count that is off.
       ErrorCase(
         input: "elu(alpha=0,5)",
         message: "elu: 'alpha=0,5' looks like a decimal comma: write alpha=0.5"),

@@ -262,7 +262,7 @@ struct SweepTests {
     }
   }
 
-  /// A sweep written as an inclusive range `START:END:STEP` (issue 15), stepped in exact decimals.
+  /// A sweep written as an inclusive range `START:END:STEP`, stepped in exact decimals.
   struct RangeCase: Sendable, CustomTestStringConvertible {
     var spec: String
     var labels: [String]

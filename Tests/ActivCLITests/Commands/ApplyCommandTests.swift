@@ -53,7 +53,7 @@ struct ApplyCommandTests {
     }
   }
 
-  /// Regression (issue 15): numpy's `savetxt` writes spaces (tabs with `delimiter="\\t"`), and
+  /// Regression: numpy's `savetxt` writes spaces (tabs with `delimiter="\\t"`), and
   /// apply read only commas. The first row with two values decides the separator.
   @Test(arguments: [
     "1 -2 3\n-4 5 -6\n\n0.5 -0.5 0\n1 1 1\n",

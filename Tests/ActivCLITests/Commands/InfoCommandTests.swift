@@ -151,7 +151,7 @@ struct InfoLaTeXTests {
   }
 }
 
-/// Issue 15: `info` consistent with itself. Expected values come from exact arithmetic or from
+/// `info` consistent with itself. Expected values come from exact arithmetic or from
 /// mpmath at 40 digits (quoted beside each), never from activ's own output.
 @Suite("info consistent with itself")
 struct InfoConsistencyTests {

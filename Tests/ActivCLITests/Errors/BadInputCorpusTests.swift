@@ -220,7 +220,7 @@ struct BadInputCorpusTests {
       "<stdin>:2: 'null' is not a number"),
     BadInput(
       ["info", "--all", "--format", "json", "--latex", "relu"], .usage, "unexpected argument"),
-    // Issue 15: the range before the functions, numbers as specs, LO:HI, grids finer than doubles.
+    // The range before the functions, numbers as specs, LO:HI, grids finer than doubles.
     BadInput(["table", "-3", "3", "relu", "gelu"], .usage, "the range goes after the functions"),
     BadInput(["plot", "-3", "3", "relu"], .usage, "activ plot relu -3 3"),
     BadInput(["eval", "7"], .usage, "needs both MIN and MAX"),
@@ -239,7 +239,7 @@ struct BadInputCorpusTests {
     BadInput(["eval", "-q"], .usage, "unknown option '-q' for 'eval'"),
     BadInput(["eval", "-sinn(x)"], .usage, "unknown option '-s' for 'eval'"),
     BadInput(["eval", "relu", "\u{2212}"], .usage, "needs both MIN and MAX"),
-    // Issue 15: mistakes answered with the fix.
+    // Mistakes answered with the fix.
     BadInput(["eval", "gelu", "{dir}/digits.txt"], .usage, "looks like a file; to evaluate at"),
     BadInput(["eval", "{dir}/existing"], .usage, "looks like a file; to evaluate at its numbers"),
     BadInput(["table", "relu", "xs.csv", "-1", "1"], .usage, "use --input xs.csv"),

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ActivCLI
 
-/// Issue 15, "say what you mean": common argument mistakes answered with the fix (a file where a
+/// Common argument mistakes answered with the fix (a file where a
 /// SPEC goes, two functions to eval, another command's option, a layer's parameter, --xlim), and
 /// the consistency of enumerated words, unknown names and suggestions across commands.
 @Suite("errors: mistakes answered with the fix")

@@ -107,7 +107,7 @@ struct FilesAndStreamsTests {
   }
 
   static let columnCases: [ColumnCase] = [
-    // Regression (issue 15): activ's own CSV piped back in; its header was an error.
+    // Regression: activ's own CSV piped back in; its header was an error.
     ColumnCase(
       input: "x,relu\n-1,0\n2,2\n", column: nil,
       expected: "x,gelu\n-1,-0.15865525393145705\n2,1.9544997361036416\n"),

@@ -3,7 +3,7 @@ import Testing
 
 @testable import ActivCLI
 
-/// Issue 15's silent mistakes: command lines that printed wrong output with exit 0 (a range before
+/// Silent mistakes: command lines that printed wrong output with exit 0 (a range before
 /// the functions, `--precision` rounding x, a grid finer than the doubles) and the words that were
 /// misread (an expression starting with `-`, the Unicode minus, `LO:HI`). Shared by eval, grad,
 /// table, plot, info and apply, so the suite is named for the mistakes, not for one command.

@@ -56,7 +56,7 @@ struct GridExpressionTests {
       "--name is given 1 time for 2 functions (relu, gelu); give one --name per function, in order")
   }
 
-  /// One `table` run naming every column (issue 15: `--name` took a single function).
+  /// One `table` run naming every column (`--name` used to take a single function).
   struct NamesCase: Sendable, CustomTestStringConvertible {
     var arguments: [String]
     var header: String

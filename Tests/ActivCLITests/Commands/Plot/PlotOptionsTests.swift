@@ -31,7 +31,7 @@ struct LabelEscapeCase: Sendable, CustomTestStringConvertible {
   var testDescription: String { label.debugDescription }
 }
 
-/// The options of issue 14's "plot conventions": `-o FILE`, `--xlabel`/`--ylabel`, `--rows` and
+/// Plot conventions: `-o FILE`, `--xlabel`/`--ylabel`, `--rows` and
 /// `--columns`, `--points` for every output.
 @Suite("plot: options")
 struct PlotOptionsTests {
