@@ -155,10 +155,13 @@ enum ExpressionHelp {
       title: "SHELL",
       paragraphs: [
         "Quote expressions: * ( ) < > and spaces are special to the shell. An expression that "
-          + "starts with - can follow --, after which every word is an argument (options go "
-          + "before it)."
+          + "starts with - is an argument like any other ('-x^2'), unless it starts like one of "
+          + "the command's options (-hard_swish(x) reads as -h): put such a word after --, after which every word "
+          + "is an argument (options go before it)."
       ],
-      preformatted: ["activ eval --points 3 -- '-x^2' -1 1"]),
+      preformatted: [
+        "activ eval '-x^2' -1 1 --points 3", "activ eval --points 3 -- '-hard_swish(x)' -1 1",
+      ]),
   ]
 
   /// The topic as `activ help expressions` prints it.

@@ -73,7 +73,9 @@ struct HelpAndVersionTests {
       #expect(text.contains(name + "("), "\(name) missing from 'activ help expressions'")
       #expect(man.contains(name + "("), "\(name) missing from the man page")
     }
-    for fragment in ["**", "-- '-x^2'", "(-2)^x is -2 at x = 1", "atanh(u)", "u >= 1"] {
+    for fragment in [
+      "**", "eval '-x^2'", "-- '-hard_swish(x)'", "(-2)^x is -2 at x = 1", "atanh(u)", "u >= 1",
+    ] {
       #expect(text.contains(fragment), "\(fragment) missing")
     }
     #expect(Help.main().contains("'activ help expressions'"))
