@@ -29,18 +29,17 @@ enum GridCommand {
     let command = mode.name
     let (words, writtenRange) = try XRange.split(parsed.positionals, command: command)
     guard !words.isEmpty else { throw .missingArgument(command: command, name: "a function SPEC") }
+    let specs = SpecWords.readAll(words, parsed: parsed)
     // A file name where a SPEC goes is --input forgotten (`eval gelu xs.txt`).
-    for word in words where SpecWords.looksLikeFile(word) {
-      if (try? SpecWords.read(word, context: parsed.bindingContext)) == nil {
-        throw .fileAsArgument(word)
-      }
+    for (word, spec) in zip(words, specs) {
+      if case .failure = spec, SpecWords.looksLikeFile(word) { throw .fileAsArgument(word) }
     }
     // eval and grad take one SPEC word, which may be a sweep of several functions; several
-    // functions that read as such are a table (`eval gelu mish`).
+    // functions that read as such are a table (`eval gelu mish`). A number is refused as a SPEC.
     if mode != .table && words.count > 1 {
-      let allFunctions = words.allSatisfy { word in
-        DecimalNumeral(word) == nil
-          && (try? SpecWords.read(word, context: parsed.bindingContext)) != nil
+      let allFunctions = specs.allSatisfy { spec in
+        if case .success = spec { return true }
+        return false
       }
       guard allFunctions else { throw .unexpectedArgument(command: command, value: words[1]) }
       var table = ["table"] + words
@@ -63,7 +62,7 @@ enum GridCommand {
     let column = try parsed.value(SharedOptions.column).map(InputReader.Column.init)
     let settings = try OutputSettings(parsed)
 
-    let functions = try SpecWords.functions(words, parsed: parsed)
+    let functions = try SpecWords.functions(specs, parsed: parsed)
 
     let grid: Grid
     if let path = parsed.value(SharedOptions.input) {

@@ -80,23 +80,29 @@ enum InfoCommand {
       }
       return try writeAll(descriptions, parsed, format: chosen ?? "table", console: console)
     }
+    let context = parsed.bindingContext
     if parsed.positionals.count > 1 {
-      return try writeSeveral(parsed, chosen: chosen, style: style, console: console)
+      try refuseTextForSeveral(chosen)
+      var specs: [FunctionSpec] = []
+      for word in parsed.positionals { specs.append(try SpecWords.read(word, context: context)) }
+      return try writeSeveral(specs, parsed, chosen: chosen, style: style, console: console)
     }
-    if let word = parsed.positionals.first,
-      case .catalogue(let functions) = try SpecWords.read(word, context: parsed.bindingContext),
-      functions.count > 1
-    {
-      return try writeSeveral(parsed, chosen: chosen, style: style, console: console)
+    var spec: FunctionSpec?
+    if let word = parsed.positionals.first { spec = try SpecWords.read(word, context: context) }
+    if let spec, spec.count > 1 {
+      try refuseTextForSeveral(chosen)
+      return try writeSeveral([spec], parsed, chosen: chosen, style: style, console: console)
     }
     if let chosen, !["text", "json"].contains(chosen) {
       throw .badOptionValue(
         option: "--format", value: chosen,
         expected: "text or json (table, csv and markdown go with --all)")
     }
-    let word = try parsed.onlyPositional(command: "info", missing: "a function SPEC (or --all)")
+    guard let spec else {
+      throw .missingArgument(command: "info", name: "a function SPEC (or --all)")
+    }
     let description: FunctionDescription
-    switch try SpecWords.one(word, context: parsed.bindingContext) {
+    switch spec {
     case .expression(let expression, _):
       description = FunctionDescription(
         expression: expression, latex: parsed.has(latex), style: style)
@@ -116,18 +122,23 @@ enum InfoCommand {
     }
   }
 
-  /// `info SPEC SPEC...` or a sweep: the `--all` layout, one row per function named.
-  static func writeSeveral(
-    _ parsed: ParsedArguments, chosen: String?, style: NumberStyle, console: Console
-  ) throws(CLIError) {
+  /// Several functions have no text layout: table, csv, markdown or json.
+  static func refuseTextForSeveral(_ chosen: String?) throws(CLIError) {
     if let chosen, chosen == "text" {
       throw .badOptionValue(
         option: "--format", value: chosen,
         expected: "table, csv, markdown or json for several functions")
     }
+  }
+
+  /// `info SPEC SPEC...` or a sweep: the `--all` layout, one row per function named.
+  static func writeSeveral(
+    _ specs: [FunctionSpec], _ parsed: ParsedArguments, chosen: String?, style: NumberStyle,
+    console: Console
+  ) throws(CLIError) {
     var descriptions: [FunctionDescription] = []
-    for word in parsed.positionals {
-      switch try SpecWords.read(word, context: parsed.bindingContext) {
+    for spec in specs {
+      switch spec {
       case .expression(let expression, _):
         descriptions.append(FunctionDescription(expression: expression, style: style))
       case .catalogue(let functions):

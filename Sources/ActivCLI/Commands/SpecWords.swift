@@ -42,15 +42,31 @@ enum SpecWords {
     try read(word, context: context).functions.map(NamedFunction.init)
   }
 
+  /// Every SPEC word read once, in order, with the command's `--seed`; a refused word keeps its
+  /// error, so a command can look at what was refused (a file name, a second function) before it
+  /// reports the first refusal.
+  static func readAll(_ words: [String], parsed: ParsedArguments) -> [Result<
+    FunctionSpec, CLIError
+  >] {
+    let context = parsed.bindingContext
+    return words.map { word in Result { () throws(CLIError) in try read(word, context: context) } }
+  }
+
   /// The functions every SPEC word names, in order, bound with the command's `--seed` (at most
   /// `Catalogue.maximumSweep` per word); `--name`, given once per function in order, relabels
   /// them (a sweep's members count one each).
   static func functions(_ words: [String], parsed: ParsedArguments) throws(CLIError)
     -> [NamedFunction]
   {
-    let context = parsed.bindingContext
+    try functions(readAll(words, parsed: parsed), parsed: parsed)
+  }
+
+  /// ``functions(_:parsed:)`` for words already read: the first refusal is thrown.
+  static func functions(_ specs: [Result<FunctionSpec, CLIError>], parsed: ParsedArguments)
+    throws(CLIError) -> [NamedFunction]
+  {
     var functions: [NamedFunction] = []
-    for word in words { functions += try self.functions(word, context: context) }
+    for spec in specs { functions += try spec.get().functions.map(NamedFunction.init) }
     let names = parsed.allValues(SharedOptions.name)
     if !names.isEmpty {
       guard names.count == functions.count else {

@@ -79,22 +79,6 @@ struct XRange {
     throw .colonRange(option: option, text: word, low: low, high: high)
   }
 
-  /// A word as a shell reads it back: bare when it holds only characters no shell treats
-  /// specially, else in single quotes.
-  static func shellWord(_ word: String) -> String {
-    let plain =
-      !word.isEmpty
-      && word.unicodeScalars.allSatisfy { c in
-        c.isASCII
-          && (c.properties.isAlphabetic || ("0"..."9").contains(c)
-            || "_.,+-=/:@%^".unicodeScalars.contains(c))
-      }
-    if plain { return word }
-    var quoted = "'"
-    for c in word { quoted += c == "'" ? "'\\''" : String(c) }
-    return quoted + "'"
-  }
-
   /// The written range, or ``standard`` when there is none; refuses MIN >= MAX.
   static func checked(_ written: XRange?) throws(CLIError) -> XRange {
     let range = written ?? standard
