@@ -17,14 +17,8 @@ enum FeatureMapCSV {
   enum Separator { case comma, whitespace }
 
   static func read(from path: String?, console: Console) throws(CLIError) -> FeatureMap {
-    let source = path == nil || path == "-" ? "<stdin>" : path!
-    let bytes: [UInt8]
-    do {
-      bytes = source == "<stdin>" ? try console.input() : try POSIX.readFile(source)
-    } catch {
-      throw .unreadableInput(path: source, reason: error.message)
-    }
-    return try parse(bytes, source: source)
+    let input = try InputReader.bytes(of: path, console: console)
+    return try parse(input.bytes, source: input.source)
   }
 
   static func parse(_ bytes: [UInt8], source: String) throws(CLIError) -> FeatureMap {

@@ -39,14 +39,27 @@ enum InputReader {
   static func numbers(from path: String, column: Column? = nil, console: Console)
     throws(CLIError) -> [Double]
   {
-    let bytes: [UInt8]
-    let source = path == "-" ? "<stdin>" : path
-    do {
-      bytes = path == "-" ? try console.input() : try POSIX.readFile(path)
-    } catch {
-      throw .unreadableInput(path: source, reason: error.message)
+    let input = try bytes(of: path, console: console)
+    return try parse(input.bytes, source: input.source, column: column)
+  }
+
+  /// The bytes of an input file, or of standard input for `-` or no path, with the name messages
+  /// give it (`<stdin>` for standard input); an unreadable one is refused naming it.
+  static func bytes(of path: String?, console: Console) throws(CLIError)
+    -> (bytes: [UInt8], source: String)
+  {
+    guard let path, path != "-" else {
+      do {
+        return (try console.input(), "<stdin>")
+      } catch {
+        throw .unreadableInput(path: "<stdin>", reason: error.message)
+      }
     }
-    return try parse(bytes, source: source, column: column)
+    do {
+      return (try POSIX.readFile(path), path)
+    } catch {
+      throw .unreadableInput(path: path, reason: error.message)
+    }
   }
 
   static func parse(_ bytes: [UInt8], source: String, column: Column? = nil) throws(CLIError)
